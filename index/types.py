@@ -1,0 +1,155 @@
+"""Plain data types shared by every step of the pipeline.
+
+They carry no behaviour beyond small derived properties, so every component (loader, chunker,
+store, retriever, answerer) and every front end (CLI, bot, evaluation) speaks the same language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+class DocumentError(Exception):
+    """A document could not be read; the message says why in words an admin can act on.
+
+    >>> str(DocumentError("a.pdf", "no text, needs OCR"))
+    'a.pdf: no text, needs OCR'
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass
+class SourceDocument:
+    """A document as loaded from disk: its body text (NFC) and its metadata.
+
+    ``text`` is the body without front matter or page furniture removed: the chunker drops
+    furniture but keeps character offsets into ``text`` so quotes can be traced to the source.
+    """
+
+    doc_id: str  # file name relative to the corpus folder, e.g. "nq57.txt"
+    text: str
+    title: str = ""
+    date: str | None = None  # ISO "YYYY-MM-DD" when known
+    number: str | None = None  # số hiệu, e.g. "57-NQ/TW"
+    issuer: str | None = None  # cơ quan ban hành
+    url: str | None = None
+    author: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def info(self, content_hash: str, passages: int) -> DocumentInfo:
+        return DocumentInfo(
+            doc_id=self.doc_id,
+            title=self.title or self.doc_id,
+            date=self.date,
+            number=self.number,
+            issuer=self.issuer,
+            url=self.url,
+            author=self.author,
+            content_hash=content_hash,
+            passages=passages,
+        )
+
+
+@dataclass
+class DocumentInfo:
+    """What the index remembers about one document (shown in /tailieu and `hoidap docs list`)."""
+
+    doc_id: str
+    title: str
+    date: str | None = None
+    number: str | None = None
+    issuer: str | None = None
+    url: str | None = None
+    author: str | None = None
+    content_hash: str = ""
+    passages: int = 0
+    indexed_at: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Passage:
+    """The smallest retrievable unit: a heading, a list item or a paragraph (or a piece of a long one).
+
+    Passages are numbered in document order and ``subtree_end`` marks the end of the block of
+    passages that belong under this one, so "the whole section" of a heading is the id range
+    ``[id, subtree_end)`` -- no tree walking needed at query time.
+    """
+
+    id: int
+    doc_id: str
+    kind: str  # "heading" | "lead" (a line ending in ':' that introduces a list) | "item" | "paragraph"
+    text: str  # verbatim text as shown to users
+    section: list[str]  # heading chain above this passage, outermost first
+    start: int  # character span in SourceDocument.text
+    end: int
+    parent: int = -1  # id of the enclosing heading/lead/item, -1 at top level
+    subtree_end: int = 0  # one past the last descendant's id (== id + 1 for a leaf)
+
+    @property
+    def has_children(self) -> bool:
+        return self.subtree_end > self.id + 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class AnswerPassage:
+    """One quoted answer unit: verbatim text plus where it comes from."""
+
+    doc: str  # source file name
+    title: str
+    section: str  # heading chain joined with " › "
+    text: str  # verbatim quote (a whole list when the answer is a list)
+    score: float
+    date: str | None = None
+    number: str | None = None
+    passage_ids: list[int] = field(default_factory=list)  # ids of the passages quoted, first is the anchor
+    highlights: list[tuple[int, int]] = field(default_factory=list)  # spans in `text` that best match
+    expandable: bool = False  # True when a larger enclosing section exists ("Xem cả mục")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc": self.doc,
+            "title": self.title,
+            "section": self.section,
+            "text": self.text,
+            "score": round(self.score, 4),
+            "date": self.date,
+            "number": self.number,
+            "passage_ids": self.passage_ids,
+            "highlights": [list(h) for h in self.highlights],
+        }
+
+
+@dataclass
+class Answer:
+    """What the pipeline returns for one question; every front end renders this and nothing else."""
+
+    question: str
+    answered: bool
+    answer: str  # the best quote, or the Vietnamese "not found" sentence
+    passages: list[AnswerPassage]  # ranked best first; alternatives follow the best one
+    confidence: float = 0.0
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "answered": self.answered,
+            "answer": self.answer,
+            "passages": [p.to_dict() for p in self.passages],
+            "confidence": round(self.confidence, 4),
+            "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
+        }
+
+
+NOT_FOUND = "Không tìm thấy nội dung này trong tài liệu."
