@@ -1,0 +1,170 @@
+"""Extract the readable text of a saved web page (news/government portals) with html.parser.
+
+Only the article should be indexed: menus, scripts, share buttons and view counters would be
+quoted back to users as if they were part of a resolution, so they are dropped here.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+# Elements whose whole content is page furniture, never document text.
+DROPPED = frozenset(
+    {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "svg", "iframe"}
+)
+_BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "section",
+        "article",
+        "main",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "hr",
+        "address",
+        "title",
+    }
+)
+_VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "wbr", "source", "area", "base", "col"})
+_LI_MARK = "\x00LI\x00"  # placeholder replaced by "- " unless the item text carries its own marker
+# An item that already starts with "-", "•", "+", "a)", "1.", "2.1.", "IV." keeps its own marker.
+_OWN_MARKER = re.compile(r"^(?:[-–•+*●○▪]\s|[a-zđ]\)\s|\d+(?:\.\d+)*[.)]\s|[IVXLC]+\.\s)")
+
+# Portal boilerplate lines ("Ngày đăng 11/09/2020 | 09:12 | Lượt xem: 157", share/print links).
+BOILERPLATE = (
+    re.compile(r"(?:Ngày đăng|Ngày cập nhật|Cập nhật|Đăng lúc)\s*:?\s*\d{1,2}/\d{1,2}/\d{4}.*", re.I),
+    re.compile(r".{0,80}\|\s*Lượt xem\s*:?\s*[\d.,]+.*", re.I),
+    re.compile(r"Lượt (?:xem|truy cập)\s*:?\s*[\d.,]+", re.I),
+    re.compile(
+        r"(?:Chia sẻ|Chia sẻ bài viết|In bài viết|In trang|In|Bản in|Gửi email|Gửi bài viết|Lưu bài viết|"
+        r"Quay lại|Trở về|Về đầu trang|Lên đầu trang|Tin liên quan|Bài viết liên quan|Bình luận|"
+        r"Facebook|Twitter|Zalo|Email|Print|Share|Tweet)\s*:?",
+        re.I,
+    ),
+)
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.skip = 0  # depth inside DROPPED elements
+        self.pre = 0
+        self.lists: list[list[int]] = []  # per open <ul>/<ol>: [next number] or [] for bullets
+        self.item_start = False  # just wrote a list marker: "<li><p>x" must stay on the marker's line
+        self.in_title = False
+        self.in_h1 = False
+        self.title = ""
+        self.h1 = ""
+        self.meta: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in DROPPED:
+            self.skip += 1
+        if self.skip:
+            return
+        attr = {k: v or "" for k, v in attrs}
+        if tag == "meta":
+            key = (attr.get("property") or attr.get("name") or "").lower()
+            if key and attr.get("content"):
+                self.meta.setdefault(key, attr["content"])
+        elif tag == "link" and "canonical" in attr.get("rel", "").lower() and attr.get("href"):
+            self.meta.setdefault("canonical", attr["href"])
+        if (tag in _BLOCKS or tag == "br") and not (self.item_start and tag != "li"):
+            self.out.append("\n")
+        if tag == "td" or tag == "th":
+            self.out.append(" ")
+        elif tag == "ul":
+            self.lists.append([])
+        elif tag == "ol":
+            start = attr.get("start", "1")
+            self.lists.append([int(start) if start.isdigit() else 1])
+        elif tag == "li":
+            counter = self.lists[-1] if self.lists else []
+            if counter:
+                self.out.append(f"{counter[0]}. ")
+                counter[0] += 1
+            else:
+                self.out.append(_LI_MARK)
+            self.item_start = True
+        elif tag == "pre":
+            self.pre += 1
+        elif tag == "title":
+            self.in_title = True
+        elif tag == "h1" and not self.h1:
+            self.in_h1 = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in DROPPED:
+            self.skip = max(0, self.skip - 1)
+            return
+        if self.skip or tag in _VOID:
+            return
+        if tag in _BLOCKS:
+            self.out.append("\n")
+        if tag in ("ul", "ol") and self.lists:
+            self.lists.pop()
+        elif tag == "pre":
+            self.pre = max(0, self.pre - 1)
+        elif tag == "title":
+            self.in_title = False
+        elif tag == "h1":
+            self.in_h1 = False
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in DROPPED:  # "<nav/>" opens nothing
+            self.handle_starttag(tag, attrs)
+
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        if self.in_title:
+            self.title += data
+            return  # the <title> is metadata, not body text
+        if self.in_h1:
+            self.h1 += data
+        if data.strip():
+            self.item_start = False
+        self.out.append(data if self.pre else re.sub(r"\s+", " ", data))
+
+
+def html_to_text(markup: str) -> tuple[str, str, dict[str, str]]:
+    """Return (body text with one block per line, title, <meta>/canonical values).
+
+    The title is the first <h1> of the content (site headers are dropped), else <title>.
+
+    >>> html_to_text("<title>T</title><nav>Menu</nav><h1>Nghị quyết</h1><ul><li>Một</li></ul>")[:2]
+    ('Nghị quyết\\n- Một', 'Nghị quyết')
+    """
+    parser = _TextExtractor()
+    parser.feed(markup)
+    parser.close()
+    lines = []
+    for raw in "".join(parser.out).split("\n"):
+        line = raw.strip()
+        if line.startswith(_LI_MARK):
+            rest = line[len(_LI_MARK) :].strip()
+            line = rest if _OWN_MARKER.match(rest) or not rest else f"- {rest}"
+        line = line.replace(_LI_MARK, "")
+        if line.strip() and not any(p.fullmatch(line.strip()) for p in BOILERPLATE):
+            lines.append(line)
+    title = " ".join(parser.h1.split()) or " ".join(parser.title.split())
+    return "\n".join(lines), title, parser.meta
