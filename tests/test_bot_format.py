@@ -1,0 +1,100 @@
+"""Answer cards and lists: structure, escaping of document text, dates, Vietnamese sorting."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.format import (
+    answer_card,
+    document_list,
+    format_date,
+    highlighted,
+    not_found,
+    sources_list,
+    vn_sort_key,
+)
+from bot.tghtml import check
+from index.types import AnswerPassage, DocumentInfo
+
+
+def make(text: str, **kw: object) -> AnswerPassage:
+    base: dict = {"doc": "d.txt", "title": "T", "section": "A › B", "text": text, "score": 1.0}
+    base.update(kw)
+    return AnswerPassage(**base)
+
+
+def test_card_layout() -> None:
+    card = answer_card(make("Câu một. Câu hai.", highlights=[(9, 17)], number="57-NQ/TW", date="2024-12-22"))
+    lines = card.split("\n")
+    assert lines[0] == "<b>A › B</b>"
+    assert lines[1] == "<blockquote>Câu một. <b>Câu hai.</b></blockquote>"
+    assert lines[2] == "📄 T · Số hiệu: 57-NQ/TW · Ngày 22/12/2024"
+    check(card)
+
+
+@pytest.mark.parametrize(
+    "nasty", ["a < b & c > d", "**đậm** _nghiêng_ `mã`", "<b>giả</b> &amp; &#x41;", "\"q\" 's'"]
+)
+def test_document_text_renders_as_written(nasty: str) -> None:
+    p = make(nasty, title=nasty, section=nasty, number=nasty, highlights=[(0, 3)])
+    card = answer_card(p)
+    plain = check(card)  # valid Telegram HTML
+    assert plain.count(nasty) == 4  # section, quote, title, số hiệu
+    assert nasty in check(sources_list([p]))
+    assert nasty in check(document_list([DocumentInfo("x", nasty, number=nasty)]))
+
+
+def test_multiline_list_kept_whole_and_highlights_merged() -> None:
+    text = "Các khâu đột phá:\n(1) Một.\n(2) Hai.\n(3) Ba."
+    out = highlighted(text, [(18, 26), (20, 30), (-5, 2), (40, 100), (5, 5)])
+    assert check(out) == text
+    assert out.count("<b>") == 3  # (-5,2)->(0,2); (18,26)+(20,30) merged; (40,100) clipped; (5,5) dropped
+
+
+def test_no_section_no_metadata() -> None:
+    card = answer_card(make("x", section="", title="", number=None, date=None))
+    assert card == "<blockquote>x</blockquote>\n📄 d.txt"
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("2024-12-22", "22/12/2024"),
+        ("2024-1-2", "02/01/2024"),
+        ("2024-03", "03/2024"),
+        ("2024", "2024"),
+        ("2024-12-22T10:00:00", "22/12/2024"),
+        ("tháng 5", "tháng 5"),
+        (None, ""),
+        ("", ""),
+    ],
+)
+def test_format_date(raw: str | None, shown: str) -> None:
+    assert format_date(raw) == shown
+
+
+def test_not_found_points_to_tailieu() -> None:
+    text = check(not_found())
+    assert "Không tìm thấy" in text and "/tailieu" in text
+
+
+def test_vietnamese_sort() -> None:
+    words = ["Đoàn", "dân", "Ấp", "an", "Ă", "bình", "Dân", "đảng", "e", "Ê", "ả"]
+    ordered = sorted(words, key=vn_sort_key)
+    assert ordered.index("dân") < ordered.index("đảng") < ordered.index("e")
+    assert ordered.index("Đoàn") < ordered.index("e")
+    assert ordered.index("an") < ordered.index("Ấp") < ordered.index("bình")
+    assert ordered[:3] == ["Ă", "ả", "an"] or ordered[0] in {"Ă", "ả"}
+
+
+def test_document_list_sorted_with_dates() -> None:
+    docs = [
+        DocumentInfo("3", "Đề án"),
+        DocumentInfo("1", "Nghị quyết 57", number="57-NQ/TW", date="2024-12-22"),
+        DocumentInfo("2", "Dự thảo"),
+    ]
+    text = check(document_list(docs))
+    assert text.index("Dự thảo") < text.index("Đề án") < text.index("Nghị quyết 57")
+    assert "Nghị quyết 57 (57-NQ/TW, 22/12/2024)" in text
+    assert "(3)" in text
+    assert document_list([]) == "Chưa có tài liệu nào trong chỉ mục."
