@@ -311,10 +311,13 @@ class Bot:
         """The section around ``passage``; None when the index changed under it since the answer."""
         if not passage.passage_ids:
             return None
+        # The quote is a contiguous block in document order, so its smallest id is its root; the
+        # section around the root is the next level up (the anchor would only give the quote again).
+        root = min(passage.passage_ids)
         try:
-            whole = await asyncio.to_thread(self.pipeline.section, passage.passage_ids[0])
+            whole = await asyncio.to_thread(self.pipeline.section, root)
         except (KeyError, IndexError, ValueError):
-            log.info("section of passage %s not available", passage.passage_ids[0])
+            log.info("section of passage %s not available", root)
             return None
         return whole if whole.doc == passage.doc else None
 

@@ -22,6 +22,7 @@ from hoidap.settings import Settings
 from .harness import EMULATOR_PACKAGE, ROOT, BotThread, Emulator, EmulatorClient, StrictProxy
 
 TOKEN = "424242:E2E-secret-token-must-never-be-logged"
+DATA = Path(__file__).with_name("data")
 ALLOWED_USERS = frozenset(range(1000, 1100))
 ADMIN = 1000
 NOT_ALLOWED = 5
@@ -41,15 +42,20 @@ def _skip_reason() -> str | None:
 
 @pytest.fixture(scope="session")
 def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`hoidap reindex --corpus corpus --index <tmp>`: the published index the bot answers from."""
+    """`hoidap reindex --corpus <corpus/ + data/> --index <tmp>`: the published index the bot answers from."""
     reason = _skip_reason()
     if reason:
         pytest.skip(reason)
+    # corpus/ plus one small resolution with headings (for "Xem cả mục") and <, &, * in its text.
+    corpus = tmp_path_factory.mktemp("corpus")
+    for source in [*sorted((ROOT / "corpus").iterdir()), *sorted(DATA.iterdir())]:
+        if source.is_file():
+            shutil.copy(source, corpus / source.name)
     index = tmp_path_factory.mktemp("index")
     hoidap = Path(sys.executable).with_name("hoidap")
     cmd = [str(hoidap)] if hoidap.exists() else [sys.executable, "-m", "hoidap.cli"]
     done = subprocess.run(
-        [*cmd, "reindex", "--corpus", str(ROOT / "corpus"), "--index", str(index)],
+        [*cmd, "reindex", "--corpus", str(corpus), "--index", str(index)],
         cwd=ROOT,
         capture_output=True,
         text=True,

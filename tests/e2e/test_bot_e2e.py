@@ -78,32 +78,29 @@ def test_question_gets_card_with_all_items_and_source(stack: Stack) -> None:
     assert_no_rejections(stack.proxy)
 
 
-# Questions whose best passage might sit inside a larger section (the pipeline decides `expandable`).
-SECTION_QUESTIONS = [
-    QUESTION,
-    "cải cách hành chính, xây dựng chính quyền điện tử",
-    "nhiệm vụ trọng tâm là gì?",
-]
+TEST_DOC_TITLE = "Nghị quyết thử nghiệm <E2E> về dữ liệu & chuyển đổi số"  # from tests/e2e/data
 
 
-def test_whole_section_button(stack: Stack) -> None:
+def test_whole_section_button_and_escaping(stack: Stack) -> None:
     user = 1002
-    for question in SECTION_QUESTIONS:
-        seen = len(stack.client.received(user))
-        stack.client.send_message(user, question)
-        card = reply_until_buttons(stack.client, user, start=seen)
-        labels = buttons(card[-1])
-        if "Xem cả mục" in labels:
-            break
-    else:
-        pytest.skip("the pipeline marks no answer to these questions as expandable (corpus/ has no headings)")
+    stack.client.send_message(user, "Luật Dữ liệu ban hành khi nào?")
+    card = reply_until_buttons(stack.client, user)
     quoted = plain(card)
+    # document text with <, & and * is shown exactly as written
+    assert TEST_DOC_TITLE in quoted and "99-NQ/TEST" in quoted and "22/12/2024" in quoted
+    assert "quyền *sở hữu* dữ liệu của tổ chức & cá nhân" in quoted
+    assert "II. NHIỆM VỤ, GIẢI PHÁP" in quoted.split("\n")[0]  # section path first
+    assert "2. Phát triển hạ tầng số" not in quoted
+    labels = buttons(card[-1])
+    assert "Xem cả mục" in labels, labels
+
     stack.client.press(user, card[-1], labels["Xem cả mục"])
-    section = reply_until_buttons(stack.client, user, start=seen + len(card))
+    section = reply_until_buttons(stack.client, user, start=len(card))
     text = plain(section)
     assert text.startswith("Toàn bộ mục")
-    quote = quoted.split("\n")[1] if "\n" in quoted else quoted
-    assert quote[:60] in text  # the whole section contains the quoted passage
+    assert "II. NHIỆM VỤ, GIẢI PHÁP" in text and "1. Hoàn thiện thể chế về dữ liệu" in text
+    assert "2. Phát triển hạ tầng số" in text  # more than the quote: the whole section
+    assert "chi phí vận hành hệ thống < 5 tỷ" not in text  # but not the neighbouring section
     assert_no_rejections(stack.proxy)
 
 
