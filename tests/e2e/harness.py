@@ -155,6 +155,7 @@ class StrictProxy:
         self.calls: list[tuple[str, dict[str, Any]]] = []  # every bot-side call, in order
         self.rejections: list[tuple[str, str]] = []  # (method, Telegram's error text)
         self.fail: set[str] = set()  # methods to answer with a 400, to prove the bot survives
+        self.webhooks: list[tuple[str, str]] = []  # (the bot's webhook URL, its secret token)
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self.server = ThreadingHTTPServer((HOST, self.port), self._handler_class())
@@ -207,6 +208,8 @@ class StrictProxy:
 
     def handle(self, path: str, content_type: str, body: bytes) -> tuple[int, dict[str, Any]]:
         parts = path.split("?", 1)[0].strip("/").split("/")
+        if len(parts) == 2 and parts[0] == "relay":
+            return self._relay(int(parts[1]), body)
         if len(parts) != 2 or not parts[0].startswith("bot"):
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
         token, method = parts[0][3:], parts[1]
@@ -222,6 +225,8 @@ class StrictProxy:
             return 200, {"ok": True, "result": [] if method.startswith("get") else True}
         if method == "getUpdates":
             return self._get_updates(token, params)
+        if method == "setWebhook":
+            return self._set_webhook(token, params)
         status, payload = _post_json(f"{self.emulator_url}/bot{token}/{method}", params)
         return status, self._fix(method, payload)
 
@@ -279,6 +284,35 @@ class StrictProxy:
         if method == "answerCallbackQuery" and len(str(params.get("text", ""))) > 200:
             return "Bad Request: MESSAGE_TOO_LONG"
         return None
+
+    def _set_webhook(self, token: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        """Register a relay with the emulator: it posts updates without Telegram's secret header, so the
+        proxy receives them and passes them on to the bot's URL with X-Telegram-Bot-Api-Secret-Token."""
+        if not params.get("url"):
+            return self._reject(
+                "setWebhook", "Bad Request: bad webhook: An HTTPS URL must be provided for webhook"
+            )
+        with self._lock:
+            self.webhooks.append((str(params["url"]), str(params.get("secret_token") or "")))
+            relay = f"{self.url}/relay/{len(self.webhooks) - 1}"
+        status, payload = _post_json(f"{self.emulator_url}/bot{token}/setWebhook", {"url": relay})
+        if payload.get("result") is None:
+            payload["result"] = True
+        return status, payload
+
+    def _relay(self, n: int, body: bytes) -> tuple[int, dict[str, Any]]:
+        url, secret = self.webhooks[n]
+        update = json.loads(body)
+        self._fix("getUpdates", {"ok": True, "result": [update]})
+        headers = {"Content-Type": "application/json"}
+        if secret:
+            headers["X-Telegram-Bot-Api-Secret-Token"] = secret
+        req = urllib.request.Request(url, data=json.dumps(update).encode(), headers=headers, method="POST")
+        try:
+            with urllib.request.urlopen(req, timeout=10) as resp:  # noqa: S310 - loopback only
+                return resp.status, {"ok": True}
+        except urllib.error.HTTPError as e:
+            return e.code, {"ok": False, "description": f"webhook answered {e.code}"}
 
     def _get_updates(self, token: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         """Long polling on top of the emulator's instant getUpdates (bounded by ``long_poll_cap``)."""
@@ -478,7 +512,9 @@ class BotProcess:
         self.log_path = log_path
         self.proc: subprocess.Popen[bytes] | None = None
 
-    def start(self, proxy: StrictProxy, timeout: float = 60.0) -> BotProcess:
+    def start(
+        self, proxy: StrictProxy, timeout: float = 60.0, ready_method: str = "getUpdates"
+    ) -> BotProcess:
         import sys
 
         hoidap = Path(sys.executable).with_name("hoidap")
@@ -488,9 +524,9 @@ class BotProcess:
             [*cmd, "bot"], cwd=ROOT, env=self.env, stdout=self._log, stderr=subprocess.STDOUT
         )
         wait_until(
-            lambda: self.proc.poll() is not None or proxy.methods("getUpdates"),  # type: ignore[union-attr]
+            lambda: self.proc.poll() is not None or proxy.methods(ready_method),  # type: ignore[union-attr]
             timeout,
-            "`hoidap bot` to start polling",
+            f"`hoidap bot` to call {ready_method}",
         )
         if self.proc.poll() is not None:
             raise RuntimeError(f"`hoidap bot` exited with {self.proc.returncode}: {self.output()[-3000:]}")

@@ -6,18 +6,21 @@ Each test uses its own user and chat ids because the stack is shared by the modu
 
 from __future__ import annotations
 
+import json
 import os
+import socket
 import time
+import urllib.error
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from bot.tghtml import check
 
 from .conftest import ADMIN, NOT_ALLOWED, Stack
-from .harness import BOT_USERNAME, BotProcess, EmulatorClient, StrictProxy, buttons, wait_until
+from .harness import BOT_USERNAME, BotProcess, EmulatorClient, StrictProxy, buttons, free_port, wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -223,23 +226,25 @@ def test_typing_failure_does_not_break_answer(stack: Stack) -> None:
         stack.proxy.fail.discard("sendChatAction")
 
 
-def test_hoidap_bot_command_end_to_end(stack: Stack, index_dir: Path, tmp_path: Path) -> None:
-    """The real `hoidap bot` process (settings from the environment), on its own proxy; token never logged."""
-    proxy = StrictProxy(stack.emulator.url).start()
-    token = "515151:SUBPROCESS-token-never-in-logs"
-    env: dict[str, Any] = {
-        **{
-            k: v
-            for k, v in os.environ.items()
-            if not k.startswith(("TELEGRAM_", "HOIDAP_", "ALLOWED_", "ADMIN_"))
-        },
+def bot_env(proxy: StrictProxy, token: str, index_dir: Path, tmp_path: Path, **extra: str) -> dict[str, str]:
+    """Environment for `hoidap bot`: the caller's, minus any bot settings of its own, plus ours."""
+    mine = ("TELEGRAM_", "HOIDAP_", "ALLOWED_", "ADMIN_")
+    return {
+        **{k: v for k, v in os.environ.items() if not k.startswith(mine)},
         "TELEGRAM_BOT_TOKEN": token,
         "TELEGRAM_API_BASE_URL": f"{proxy.url}/bot",
         "TELEGRAM_POLL_INTERVAL": "0",
         "HOIDAP_INDEX_DIR": str(index_dir),
         "HOIDAP_DB": str(tmp_path / "bot.sqlite3"),
-        "ALLOWED_USERS": "2001",
+        **extra,
     }
+
+
+def test_hoidap_bot_command_end_to_end(stack: Stack, index_dir: Path, tmp_path: Path) -> None:
+    """The real `hoidap bot` process (settings from the environment), on its own proxy; token never logged."""
+    proxy = StrictProxy(stack.emulator.url).start()
+    token = "515151:SUBPROCESS-token-never-in-logs"
+    env = bot_env(proxy, token, index_dir, tmp_path, ALLOWED_USERS="2001")
     bot = BotProcess(env, tmp_path / "bot.log")
     try:
         bot.start(proxy)
@@ -255,3 +260,56 @@ def test_hoidap_bot_command_end_to_end(stack: Stack, index_dir: Path, tmp_path: 
     assert code == 0, bot.output()[-3000:]
     assert token not in bot.output()
     assert token not in (tmp_path / "bot.sqlite3").read_bytes().decode(errors="replace")
+
+
+def test_webhook_mode_checks_the_secret(stack: Stack, index_dir: Path, tmp_path: Path) -> None:
+    """`hoidap bot` with TELEGRAM_WEBHOOK_URL: updates come by webhook; requests without the secret get 403."""
+    proxy = StrictProxy(stack.emulator.url).start()
+    token, secret, port = "717171:WEBHOOK-token-never-in-logs", "webhook-Secret_never_in_logs", free_port()
+    hook = f"http://127.0.0.1:{port}/hook"
+    env = bot_env(
+        proxy, token, index_dir, tmp_path,
+        TELEGRAM_WEBHOOK_URL=hook, TELEGRAM_WEBHOOK_LISTEN="127.0.0.1",
+        TELEGRAM_WEBHOOK_PORT=str(port), TELEGRAM_WEBHOOK_SECRET=secret,
+    )  # fmt: skip
+    bot = BotProcess(env, tmp_path / "bot.log")
+    try:
+        bot.start(proxy, ready_method="setWebhook")
+        assert proxy.webhooks == [(hook, secret)]
+        wait_until(lambda: _connectable(port), 20, "the webhook server to listen")
+        forged_update = {
+            "update_id": 1,
+            "message": {
+                "message_id": 1,
+                "date": int(time.time()),
+                "text": QUESTION,
+                "chat": {"id": 3009, "type": "private"},
+                "from": {"id": 3009, "is_bot": False, "first_name": "X"},
+            },
+        }
+        for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": "wrong"}):
+            forged = urllib.request.Request(
+                hook,
+                data=json.dumps(forged_update).encode(),
+                headers={"Content-Type": "application/json", **headers},
+            )
+            with pytest.raises(urllib.error.HTTPError) as refused:
+                urllib.request.urlopen(forged, timeout=5)  # noqa: S310 - loopback only
+            assert refused.value.code == 403
+
+        client = EmulatorClient(stack.emulator.url, token)
+        client.send_message(3001, QUESTION)
+        assert_card(reply_until_buttons(client, 3001))
+        assert not [c for c in proxy.methods("sendMessage") if str(c.get("chat_id")) == "3009"]
+        assert_no_rejections(proxy)
+    finally:
+        code = bot.close()
+        proxy.close()
+    assert code == 0, bot.output()[-3000:]
+    assert token not in bot.output() and secret not in bot.output()
+
+
+def _connectable(port: int) -> bool:
+    with socket.socket() as s:
+        s.settimeout(0.5)
+        return s.connect_ex(("127.0.0.1", port)) == 0
