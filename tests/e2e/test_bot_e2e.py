@@ -263,7 +263,7 @@ def test_hoidap_bot_command_end_to_end(stack: Stack, index_dir: Path, tmp_path: 
 
 
 def test_webhook_mode_checks_the_secret(stack: Stack, index_dir: Path, tmp_path: Path) -> None:
-    """`hoidap bot` with TELEGRAM_WEBHOOK_URL: updates come by webhook; requests without the secret get 403."""
+    """`hoidap bot` with TELEGRAM_WEBHOOK_URL: updates come by webhook; requests lacking the secret: 403."""
     proxy = StrictProxy(stack.emulator.url).start()
     token, secret, port = "717171:WEBHOOK-token-never-in-logs", "webhook-Secret_never_in_logs", free_port()
     hook = f"http://127.0.0.1:{port}/hook"
