@@ -98,3 +98,13 @@ def test_document_list_sorted_with_dates() -> None:
     assert "Nghị quyết 57 (57-NQ/TW, 22/12/2024)" in text
     assert "(3)" in text
     assert document_list([]) == "Chưa có tài liệu nào trong chỉ mục."
+
+
+def test_preview_page_embeds_the_messages_and_buttons() -> None:
+    from bot.handlers import keyboard
+    from bot.preview import page
+
+    p = make("a < b", highlights=[(0, 1)], expandable=True, passage_ids=[1])
+    out = page("hỏi <x>?", [(answer_card(p), keyboard(7, 0, [p]))])
+    assert "hỏi &lt;x&gt;?" in out and "a &lt; b" in out
+    assert "<span>Xem cả mục</span>" in out and "<span>👍</span>" in out
