@@ -106,5 +106,5 @@ def test_preview_page_embeds_the_messages_and_buttons() -> None:
 
     p = make("a < b", highlights=[(0, 1)], expandable=True, passage_ids=[1])
     out = page("hỏi <x>?", [(answer_card(p), keyboard(7, 0, [p]))])
-    assert "hỏi &lt;x&gt;?" in out and "a &lt; b" in out
+    assert "hỏi &lt;x&gt;?" in out and "<b>a</b> &lt; b" in out
     assert "<span>Xem cả mục</span>" in out and "<span>👍</span>" in out
