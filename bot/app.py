@@ -60,6 +60,10 @@ def protect_logs(settings: Settings) -> None:
     root = logging.getLogger()
     if not root.handlers:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # The bot's own lines (start-up mode, one line per question without its text) are worth seeing
+    # even when the command line keeps everything else at WARNING.
+    if logging.getLogger("bot").getEffectiveLevel() > logging.INFO:
+        logging.getLogger("bot").setLevel(logging.INFO)
     secrets = [settings.telegram_bot_token, settings.telegram_webhook_secret]
     for handler in root.handlers:
         if not any(isinstance(f, RedactFilter) for f in handler.filters):

@@ -208,7 +208,7 @@ class Bot:
 
     async def on_unknown_command(self, update: Update, context: Context) -> None:
         if await self.admit(update, context):
-            await self.reply(context, update, "Lệnh không rõ. Gõ /help để xem hướng dẫn.")
+            await self.reply(context, update, texts.UNKNOWN_COMMAND)
 
     # -- commands --------------------------------------------------------------------------------
     async def on_start(self, update: Update, context: Context) -> None:

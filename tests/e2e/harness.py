@@ -384,13 +384,16 @@ class EmulatorClient:
         chat_type: str = "private",
         entities: list[dict[str, Any]] | None = None,
         reply_to_bot_message: dict[str, Any] | None = None,
+        **fields: Any,
     ) -> None:
+        """Send a user message; ``text=""`` with e.g. ``sticker={...}`` sends a message without text."""
         message: dict[str, Any] = {
             "botToken": self.token,
             "from": self.user(user_id),
             "chat": self.chat(chat_id if chat_id is not None else user_id, chat_type),
             "date": int(time.time()),
-            "text": text,
+            **({"text": text} if text else {}),
+            **fields,
         }
         if entities:
             message["entities"] = entities

@@ -216,6 +216,31 @@ def test_commands_menu_tailieu_and_admin(stack: Stack) -> None:
     assert "Câu hỏi:" in plain([stats])
 
 
+def test_unusable_messages_get_a_short_helpful_reply(stack: Stack) -> None:
+    user = 1009
+    for n, text in enumerate(["🙂🎉", "chữ " * 300], 1):
+        stack.client.send_message(user, text)
+        stack.client.wait_for(user, n)
+    stack.client.send_message(
+        user,
+        "",
+        sticker={
+            "file_id": "s1",
+            "file_unique_id": "s1",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+            "type": "regular",
+        },
+    )
+    replies = [plain([m]) for m in stack.client.wait_for(user, 3)]
+    assert "chỉ hiểu câu hỏi bằng chữ" in replies[0]
+    assert "Câu hỏi dài quá" in replies[1]
+    assert "chỉ đọc được tin nhắn chữ" in replies[2]
+    assert_no_rejections(stack.proxy)
+
+
 def test_typing_failure_does_not_break_answer(stack: Stack) -> None:
     user = 1007
     stack.proxy.fail.add("sendChatAction")
