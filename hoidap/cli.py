@@ -1,0 +1,282 @@
+"""The `hoidap` command: re-index, ask, chat, evaluate, manage documents, run the bot.
+
+Every subcommand reads the one Settings object; flags override it for a single run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from hoidap.settings import Settings, SettingsError
+from index.store import IndexUnavailable
+from index.types import Answer
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NO_INDEX = 0, 1, 2, 3
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = Settings.from_env()
+    overrides = {}
+    if getattr(args, "index", None):
+        overrides["index_dir"] = Path(args.index)
+    if getattr(args, "corpus", None):
+        overrides["corpus_dir"] = Path(args.corpus)
+    if getattr(args, "k", None):
+        overrides["top_k"] = args.k
+    return replace(settings, **overrides)
+
+
+def _print_answer(answer: Answer, show_alternatives: bool = True) -> None:
+    if not answer.answered:
+        print(answer.answer)
+        return
+    for n, p in enumerate(answer.passages if show_alternatives else answer.passages[:1], 1):
+        if n == 2:
+            print("\nĐoạn liên quan khác:")
+        where = " — ".join(x for x in (p.title, p.number, p.date, p.section) if x)
+        print(f"\n[{n}] {where}  (điểm {p.score:.2f})")
+        print(p.text)
+
+
+# ---- subcommands ---------------------------------------------------------------------------
+def cmd_reindex(args: argparse.Namespace) -> int:
+    from hoidap.app import builder_for
+    from index.lock import LockBusy
+    from index.store import current_version, previous_version, publish
+
+    settings = _settings(args)
+    if args.rollback:
+        prev = previous_version(settings.index_dir)
+        if not prev:
+            print(f"không có phiên bản trước để quay lại trong {settings.index_dir}", file=sys.stderr)
+            return EXIT_FAILED
+        current = current_version(settings.index_dir)
+        publish(settings.index_dir, prev)
+        print(f"đã quay lại phiên bản {prev} (trước đó: {current})")
+        return EXIT_OK
+    try:
+        report = builder_for(settings).build(settings.corpus_dir, settings.index_dir, full=args.full)
+    except (LockBusy, FileNotFoundError) as exc:
+        print(f"lỗi: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        indexed = len(report.added) + len(report.updated) + len(report.unchanged)
+        print(
+            f"Đã lập chỉ mục {report.passages} đoạn từ {indexed}"
+            f" tài liệu trong {report.seconds:.1f}s: thêm {len(report.added)}, cập nhật {len(report.updated)},"
+            f" giữ nguyên {len(report.unchanged)}, gỡ {len(report.removed)}, lỗi {len(report.failed)}"
+            f" (nhúng {report.embedded} đoạn; phiên bản {report.version})."
+        )
+        for dup in report.duplicates:
+            print(f"  trùng lặp: {dup['file']} giống hệt {dup['same_as']} (chỉ lập chỉ mục một lần)")
+        for fail in report.failed:
+            print(f"  LỖI {fail['file']}: {fail['reason']}", file=sys.stderr)
+    return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from hoidap.app import open_pipeline
+
+    settings = _settings(args)
+    pipeline = open_pipeline(settings)
+    if args.batch:
+        source = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")  # noqa: SIM115
+        with source:
+            for line in source:
+                if line.strip():
+                    answer = pipeline.answer(line.strip(), k=settings.top_k)
+                    print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
+        return EXIT_OK
+    question = " ".join(args.question).strip()
+    if not question:
+        print("hãy nhập câu hỏi, ví dụ: hoidap ask \"khâu đột phá là gì?\"", file=sys.stderr)
+        return EXIT_USAGE
+    answer = pipeline.answer(question, k=settings.top_k)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False))
+    else:
+        _print_answer(answer)
+    return EXIT_OK
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from hoidap.app import open_pipeline
+
+    settings = _settings(args)
+    pipeline = open_pipeline(settings)
+    print(f"hoidap — hỏi về {len(pipeline.documents())} tài liệu. Gõ câu hỏi rồi Enter; Ctrl-D để thoát.")
+    while True:
+        try:
+            question = input("\n❓ ").strip()
+        except (EOFError, KeyboardInterrupt):
+            print()
+            return EXIT_OK
+        if question:
+            _print_answer(pipeline.answer(question, k=settings.top_k))
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from hoidap.app import open_pipeline
+    from index.evaluate import evaluate, fit_calibration, read_qa
+
+    settings = _settings(args)
+    pipeline = open_pipeline(settings)
+    rows = read_qa(Path(args.qa))
+    modes = ["hybrid", "dense", "lexical"] if args.baselines else ["hybrid"]
+    results = [evaluate(pipeline, rows, k=args.k or 5, mode=m) for m in modes]
+    calibration = fit_calibration(results[0].features) if args.calibrate else None
+    if args.json:
+        out = {"qa": args.qa, "index_version": pipeline.version, "results": [r.to_dict() for r in results]}
+        if calibration:
+            out["calibration"] = calibration.__dict__
+        print(json.dumps(out, ensure_ascii=False))
+    else:
+        print(f"{args.qa}: {results[0].questions} câu hỏi ({results[0].answerable} có đáp án)")
+        print(f"{'mode':8} {'R@1':>6} {'R@3':>6} {'R@5':>6} {'MRR':>6} {'abst.P':>7} {'abst.R':>7} {'p50 ms':>7}")
+        for r in results:
+            ap = "-" if r.abstention_precision is None else f"{r.abstention_precision:.3f}"
+            ar = "-" if r.abstention_recall is None else f"{r.abstention_recall:.3f}"
+            print(f"{r.mode:8} {r.recall[1]:6.3f} {r.recall[3]:6.3f} {r.recall[5]:6.3f} {r.mrr:6.3f} "
+                  f"{ap:>7} {ar:>7} {r.latency_p50_ms:7.1f}")
+        if args.misses:
+            for miss in results[0].misses:
+                print("  miss:", json.dumps(miss, ensure_ascii=False))
+        if calibration:
+            print("calibration:", calibration)
+    return EXIT_OK
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    from hoidap.app import open_pipeline
+
+    pipeline = open_pipeline(_settings(args))
+    if args.docs_command == "list":
+        docs = pipeline.documents()
+        if args.json:
+            print(json.dumps([d.to_dict() for d in docs], ensure_ascii=False))
+            return EXIT_OK
+        for d in docs:
+            print(f"{d.doc_id:45.45} {d.number or '':12.12} {d.date or '':10} {d.passages:5d}  {d.title[:70]}")
+        return EXIT_OK
+    doc = pipeline.document(args.id)
+    if doc is None:
+        print(f"không có tài liệu {args.id!r} trong chỉ mục; xem `hoidap docs list`", file=sys.stderr)
+        return EXIT_FAILED
+    outline = pipeline.outline(args.id)
+    if args.json:
+        print(json.dumps({**doc.to_dict(), "outline": [
+            {"id": p.id, "depth": len(p.section), "text": p.text} for p in outline]}, ensure_ascii=False))
+        return EXIT_OK
+    print(f"{doc.title}\n{doc.number or ''} {doc.date or ''} — {doc.passages} đoạn\n")
+    for p in outline:
+        print("  " * len(p.section) + p.text[:100])
+    return EXIT_OK
+
+
+def cmd_bot(args: argparse.Namespace) -> int:
+    from bot.app import run_bot
+    from hoidap.app import open_pipeline
+
+    settings = _settings(args)
+    if not settings.telegram_bot_token:
+        print("thiếu TELEGRAM_BOT_TOKEN (đặt trong môi trường hoặc .env)", file=sys.stderr)
+        return EXIT_USAGE
+    run_bot(settings, open_pipeline(settings))
+    return EXIT_OK
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """`make run`: build the index if none is published, then the bot (token set) or a chat."""
+    from index.store import current_version
+
+    settings = _settings(args)
+    if current_version(settings.index_dir) is None:
+        print(f"chưa có chỉ mục tại {settings.index_dir}: đang lập chỉ mục từ {settings.corpus_dir} …")
+        code = cmd_reindex(argparse.Namespace(**{**vars(args), "full": False, "rollback": False, "json": False}))
+        if code not in (EXIT_OK, EXIT_FAILED):
+            return code
+    return cmd_bot(args) if settings.telegram_bot_token else cmd_chat(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hoidap",
+        description="Hỏi đáp văn kiện: answers questions about Vietnamese resolution documents by quoting them.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def with_index(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--index", help="index folder (default: HOIDAP_INDEX_DIR or var/index)")
+        return p
+
+    p = with_index(sub.add_parser("reindex", help="build or update the index from the corpus folder"))
+    p.add_argument("--corpus", help="corpus folder (default: HOIDAP_CORPUS_DIR or corpus)")
+    p.add_argument("--full", action="store_true", help="re-embed every document, not only changed ones")
+    p.add_argument("--rollback", action="store_true", help="publish the previous index version again")
+    p.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    p.set_defaults(func=cmd_reindex)
+
+    p = with_index(sub.add_parser("ask", help="answer one question (or a file of them with --batch)"))
+    p.add_argument("-k", type=int, help="how many passages to return (default: HOIDAP_TOP_K or 3)")
+    p.add_argument("--json", action="store_true", help="print the answer as JSON")
+    p.add_argument("--batch", metavar="FILE", help="one question per line ('-' = stdin); JSON lines out")
+    p.add_argument("question", nargs="*", help="the question, e.g. \"khâu đột phá là gì?\"")
+    p.set_defaults(func=cmd_ask)
+
+    p = with_index(sub.add_parser("chat", help="interactive question and answer in the terminal"))
+    p.add_argument("-k", type=int, help="how many passages to show")
+    p.set_defaults(func=cmd_chat)
+
+    p = with_index(sub.add_parser("eval", help="measure recall@k, MRR, abstention and latency on a QA file"))
+    p.add_argument("--qa", required=True, help="JSONL with question, doc, gold_quote|gold_text, answerable")
+    p.add_argument("-k", type=int, default=5, help="passages retrieved per question (default 5)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--baselines", action="store_true", help="also run dense-only and BM25-only")
+    p.add_argument("--calibrate", action="store_true", help="fit the confidence weights on this QA file")
+    p.add_argument("--misses", action="store_true", help="list the questions whose first passage missed")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("docs", help="list or inspect indexed documents")
+    docs_sub = p.add_subparsers(dest="docs_command", required=True)
+    q = with_index(docs_sub.add_parser("list", help="table of indexed documents"))
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_docs)
+    q = with_index(docs_sub.add_parser("show", help="a document's details and outline"))
+    q.add_argument("id", help="document id as shown by `hoidap docs list` (its file name)")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_docs)
+
+    p = with_index(sub.add_parser("bot", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)"))
+    p.set_defaults(func=cmd_bot)
+
+    p = with_index(sub.add_parser("run", help="index if needed, then the bot (token set) or a terminal chat"))
+    p.add_argument("--corpus", help="corpus folder used when the index must be built")
+    p.add_argument("-k", type=int, help="how many passages to show")
+    p.set_defaults(func=cmd_run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args)
+    except IndexUnavailable as exc:
+        print(f"lỗi chỉ mục: {exc}", file=sys.stderr)
+        return EXIT_NO_INDEX
+    except SettingsError as exc:
+        print(f"lỗi cấu hình: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

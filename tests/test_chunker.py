@@ -1,0 +1,71 @@
+from index.chunker import MAX_PASSAGE_CHARS, Chunker
+from index.types import SourceDocument
+
+
+def chunk(text: str, **meta) -> list:
+    return Chunker().chunk(SourceDocument("d.txt", text, **meta))
+
+
+def test_lead_in_owns_its_numbered_items_and_a_paragraph_ends_the_list():
+    ps = chunk("Những nhiệm vụ trọng tâm:\n\n(1) Một.\n\n(2) Hai.\n\nCác khâu đột phá:\n\n(1) Ba.\n\nĐoạn thường.")
+    lead1, a, b, lead2, c, para = ps
+    assert lead1.kind == lead2.kind == "lead"
+    assert (a.parent, b.parent, c.parent) == (lead1.id, lead1.id, lead2.id)
+    assert lead1.subtree_end == lead2.id and lead2.subtree_end == para.id
+    assert para.parent == -1
+    assert a.section == ["Những nhiệm vụ trọng tâm"]
+
+
+def test_law_articles_clauses_and_points():
+    text = ("Chương I\nNHỮNG QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\nLuật này quy định.\n"
+            "Điều 2. Nguyên tắc\n1. Tuân thủ pháp luật.\n2. Trường hợp sau đây:\na) Điểm a;\nb) Điểm b.\n"
+            "3. Khoản ba.\nĐiều 3. Khác\nNội dung.")
+    ps = chunk(text)
+    by_text = {p.text: p for p in ps}
+    art2 = by_text["Điều 2. Nguyên tắc"]
+    k2 = by_text["2. Trường hợp sau đây:"]
+    assert by_text["a) Điểm a;"].parent == k2.id
+    assert k2.parent == art2.id and by_text["3. Khoản ba."].parent == art2.id
+    assert by_text["Điều 3. Khác"].parent == by_text["Chương I"].id
+    assert art2.subtree_end == by_text["Điều 3. Khác"].id
+    assert by_text["b) Điểm b."].section[-2:] == ["Điều 2. Nguyên tắc", "2. Trường hợp sau đây"]
+
+
+def test_roman_and_markdown_headings_nest_paragraphs():
+    ps = chunk("# Tiêu đề\n\nI- QUAN ĐIỂM CHỈ ĐẠO\n\n1. Phát triển khoa học là đột phá.\n\n"
+               "**(1) Đổi mới tư duy**\n\nNội dung một.")
+    kinds = [(p.kind, p.text) for p in ps]
+    assert kinds[0] == ("heading", "Tiêu đề")
+    assert ("heading", "(1) Đổi mới tư duy") in kinds
+    body = ps[-1]
+    assert body.text == "Nội dung một." and ps[body.parent].text == "(1) Đổi mới tư duy"
+
+
+def test_markdown_marks_are_not_words():
+    ps = chunk("Kết luận: là **đột phá quan trọng hàng đầu**, là động lực.")
+    assert ps[0].text == "Kết luận: là đột phá quan trọng hàng đầu, là động lực."
+
+
+def test_page_furniture_is_dropped():
+    text = ("HOẠT ĐỘNG ĐẢNG - ĐOÀN THỂ HOẠT ĐỘNG ĐẢNG - ĐOÀN THỂ\n\nQUẬN A: TIN\n"
+            "Ngày đăng 11/09/2020 | 09:12  | Lượt xem: 157\n\nNội dung chính.\n\nNguyễn Văn B")
+    ps = chunk(text, title="Quận A: tin", author="Nguyễn Văn B")
+    assert [p.text for p in ps] == ["Nội dung chính."]
+
+
+def test_long_paragraph_is_split_on_sentences_and_spans_point_into_source():
+    sentence = "Đây là một câu khá dài về công tác xây dựng Đảng và hệ thống chính trị. "
+    text = "Mở đầu.\n\n" + sentence * 40
+    ps = chunk(text)
+    assert len(ps) > 2
+    assert all(len(p.text) <= MAX_PASSAGE_CHARS for p in ps)
+    assert text[ps[0].start:ps[0].end] == "Mở đầu."
+    assert all(p.text.endswith(".") for p in ps)
+
+
+def test_sample_article_structure(sample_pipeline):
+    state = sample_pipeline._state
+    leads = [p.text for p in state.snapshot.passages if p.kind == "lead"]
+    assert "Các khâu đột phá:" in leads and "Những nhiệm vụ trọng tâm:" in leads
+    texts = " ".join(p.text for p in state.snapshot.passages)
+    assert "Lượt xem" not in texts and "HOẠT ĐỘNG ĐẢNG - ĐOÀN THỂ HOẠT" not in texts
