@@ -92,7 +92,8 @@ class SentenceTransformerEmbedder:
                 f"cannot load sentence-transformers model {model!r} ({exc.__class__.__name__}: {exc}); "
                 "give a local folder or a Hub name reachable from this machine"
             ) from exc
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(get_dim())
         self.query_prefix = query_prefix
         self.passage_prefix = passage_prefix
         name = Path(model).name if Path(model).exists() else model
