@@ -81,7 +81,7 @@ class EvalResult:
     latency_p50_ms: float
     latency_p95_ms: float
     misses: list[dict[str, Any]] = field(default_factory=list)
-    features: list[tuple[float, float, int]] = field(default_factory=list)  # (dense, coverage, label)
+    features: list[tuple[float, ...]] = field(default_factory=list)  # (*signals, label)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -119,7 +119,7 @@ def evaluate(pipeline: AnswerPipeline, rows: Iterable[dict[str, Any]], k: int = 
                                "got": passages[0]["doc"] if passages else None,
                                "answered": answer.answered})
             if answer.passages:
-                features.append((*answer.signals, int(rank == 1)))
+                features.append((*answer.signals, 1))
         else:
             unanswerable += 1
             abstained_right += not answer.answered
@@ -145,13 +145,13 @@ def evaluate(pipeline: AnswerPipeline, rows: Iterable[dict[str, Any]], k: int = 
     )
 
 
-def fit_calibration(features: list[tuple[float, float, int]], steps: int = 20000, lr: float = 0.5) -> Calibration:
-    """Logistic regression of "the best passage answers" on (dense cosine, coverage)."""
+def fit_calibration(features: list[tuple[float, ...]], steps: int = 20000, lr: float = 0.5) -> Calibration:
+    """Logistic regression of "the best passage answers" on the answer's signals."""
     data = np.array(features, dtype=np.float64)
-    x, y = data[:, :2], data[:, 2]
+    x, y = data[:, :3], data[:, 3]
     mean, std = x.mean(axis=0), x.std(axis=0) + 1e-9
     z = (x - mean) / std
-    w = np.zeros(2)
+    w = np.zeros(3)
     b = 0.0
     pos = max(y.mean(), 1e-3)
     weights = np.where(y == 1, 0.5 / pos, 0.5 / max(1 - pos, 1e-3))  # balance the classes
@@ -161,5 +161,5 @@ def fit_calibration(features: list[tuple[float, float, int]], steps: int = 20000
         w -= lr * (z.T @ grad) / len(y)
         b -= lr * grad.sum() / len(y)
     w_raw = w / std
-    return Calibration(w_dense=float(w_raw[0]), w_coverage=float(w_raw[1]),
+    return Calibration(w_dense=float(w_raw[0]), w_coverage=float(w_raw[1]), w_names=float(w_raw[2]),
                        bias=float(b - (w * mean / std).sum()))

@@ -20,6 +20,7 @@ Các khâu đột phá:
 from __future__ import annotations
 
 import math
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -47,22 +48,26 @@ from index.types import NOT_FOUND, Answer, AnswerPassage, DocumentInfo, Passage
 CANDIDATES = 50  # how deep each retriever looks before fusion
 SMALL_SECTION_CHARS = 2500  # an item's whole list is quoted when the list is at most this long
 MAX_UNIT_CHARS = 8000  # a matched heading quotes its section up to this length
+RERANK_DEPTH = 20  # fused candidates expanded and re-ranked by confidence
+RANK_PRIOR = 0.1  # weight of the fused rank against the confidence when re-ranking
 
 
 @dataclass(frozen=True)
 class Calibration:
-    """Maps (dense cosine, lexical coverage) of the best passage to a confidence in [0, 1].
+    """Maps the best unit's signals to a confidence in [0, 1]: dense cosine of the matched passage,
+    coverage of the question's content words, coverage of its names and numbers.
 
     Weights are fitted by `hoidap eval --calibrate` on answerable and unanswerable questions
     (docs/quality.md); a logistic model keeps the two signals on one scale.
     """
 
-    w_dense: float = 18.0
-    w_coverage: float = 6.0
-    bias: float = -18.5
+    w_dense: float = 65.59
+    w_coverage: float = 9.07
+    w_names: float = 12.65
+    bias: float = -75.67
 
-    def confidence(self, dense: float, coverage: float) -> float:
-        z = self.w_dense * dense + self.w_coverage * coverage + self.bias
+    def confidence(self, dense: float, coverage: float, names: float = 1.0) -> float:
+        z = self.w_dense * dense + self.w_coverage * coverage + self.w_names * names + self.bias
         return 1.0 / (1.0 + math.exp(-z))
 
 
@@ -73,6 +78,28 @@ def query_terms(text: str, toned: bool) -> list[str]:
     content = [k for k in keys if k not in stop]
     pairs = [f"{a}_{b}" for a, b in zip(keys, keys[1:], strict=False) if a not in stop and b not in stop]
     return content + pairs
+
+
+_TOKEN_RE = re.compile(r"[\w/.-]+")
+
+
+def name_terms(text: str, toned: bool) -> list[str]:
+    """Numbers and capitalised words not opening the sentence: the names a question is about
+    ("Nghị quyết 29", "quận Cầu Giấy"). When the best passage lacks them, the corpus is
+    probably answering a different question."""
+    terms = []
+    text = nfc(text)
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group(0)
+        if not (word[0].isdigit() or word[0].isupper()):
+            continue
+        if not word[0].isdigit() and (m.start() == 0 or text[: m.start()].rstrip().endswith((".", "?", "!", ":"))):
+            continue
+        for syl in syllables(word):
+            key = toned_key(syl) if toned else plain_key(syl)
+            if key not in (STOPWORDS_TONED if toned else STOPWORDS_PLAIN):
+                terms.append(key)
+    return terms
 
 
 def term_set(text: str, toned: bool) -> set[str]:
@@ -156,7 +183,8 @@ class AnswerPipeline:
         fused = reciprocal_rank_fusion([dense_ids, lexical_ids])
         timings["retrieve"] = (time.perf_counter() - t1) * 1000
         terms = query_terms(query, toned)
-        units, signals = self._units(state, fused, qvec, terms, toned, k)
+        names = name_terms(query, toned)
+        units, signals = self._units(state, fused, qvec, terms, names, toned, k)
         best = units[0] if units else None
         confidence = best.score if best else 0.0
         answered = best is not None and confidence >= self.min_confidence
@@ -183,23 +211,34 @@ class AnswerPipeline:
         return self._unit_passage(state, head.id, end, 1.0, [], False, expandable=head.parent >= 0)
 
     def _units(self, state: _State, fused: list[tuple[int, float]], qvec: np.ndarray,
-               terms: list[str], toned: bool, k: int) -> tuple[list[AnswerPassage], tuple[float, float]]:
+               terms: list[str], names: list[str], toned: bool,
+               k: int) -> tuple[list[AnswerPassage], tuple[float, float, float]]:
+        """Expand the fused candidates to answering units, re-rank them by confidence, keep k.
+
+        Fusion finds the right neighbourhood; the confidence (dense similarity of the matched
+        passage and how much of the question the whole unit covers, title and headings included)
+        picks the unit that answers among close candidates.
+        """
         passages = state.snapshot.passages
-        units: list[AnswerPassage] = []
-        signals = (0.0, 0.0)
-        covered: list[tuple[int, int]] = []
-        for pid, _ in fused[: max(k * 4, 12)]:
-            if any(a <= pid < b for a, b in covered):
-                continue
+        scored: list[tuple[float, int, int, int, float, tuple[float, float, float]]] = []
+        for rank, (pid, _) in enumerate(fused[:RERANK_DEPTH]):
             start, end = self._expand(state, passages[pid], terms, toned)
-            if any(a < end and start < b for a, b in covered):
-                continue
             dense = state.dense.similarity(qvec, pid)
             unit_terms = state.unit_terms(start, end, toned)
             cov = coverage(terms, unit_terms)
-            score = self.calibration.confidence(dense, cov)
+            names_cov = coverage(names, unit_terms) if names else 1.0
+            score = self.calibration.confidence(dense, cov, names_cov)
+            key = score + RANK_PRIOR / (rank + 1)
+            scored.append((key, pid, start, end, score, (dense, cov, names_cov)))
+        scored.sort(key=lambda s: -s[0])
+        units: list[AnswerPassage] = []
+        signals = (0.0, 0.0, 0.0)
+        covered: list[tuple[int, int]] = []
+        for _key, pid, start, end, score, unit_signals in scored:
+            if any(a < end and start < b for a, b in covered):
+                continue
             if not units:
-                signals = (dense, cov)
+                signals = unit_signals
             units.append(self._unit_passage(state, start, end, score, terms, toned, anchor=pid))
             covered.append((start, end))
             if len(units) == k:

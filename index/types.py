@@ -139,8 +139,8 @@ class Answer:
     answer: str  # the best quote, or the Vietnamese "not found" sentence
     passages: list[AnswerPassage]  # ranked best first; alternatives follow the best one
     confidence: float = 0.0
-    # (dense cosine, lexical coverage) of the best passage: the inputs of `confidence`.
-    signals: tuple[float, float] = (0.0, 0.0)
+    # (dense cosine, word coverage, name coverage) of the best passage: the inputs of `confidence`.
+    signals: tuple[float, ...] = ()
     timings_ms: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

