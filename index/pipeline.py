@@ -19,6 +19,7 @@ Các khâu đột phá:
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 import threading
@@ -31,7 +32,7 @@ import numpy as np
 from index.chunker import split_sentences
 from index.embedder import Embedder
 from index.search import DenseRetriever, LexicalRetriever, Reaccenter, reciprocal_rank_fusion
-from index.store import Snapshot, current_version, load_snapshot
+from index.store import IndexUnavailable, Snapshot, current_version, load_snapshot
 from index.text import (
     STOPWORDS_PLAIN,
     STOPWORDS_TONED,
@@ -44,6 +45,8 @@ from index.text import (
     vietnamese_sort_key,
 )
 from index.types import NOT_FOUND, Answer, AnswerPassage, DocumentInfo, Passage
+
+log = logging.getLogger(__name__)
 
 CANDIDATES = 50  # how deep each retriever looks before fusion
 SMALL_SECTION_CHARS = 2500  # an item's whole list is quoted when the list is at most this long
@@ -119,8 +122,11 @@ class AnswerPipeline:
     """
 
     def __init__(self, snapshot: Snapshot, embedder: Embedder, index_dir: Path | None = None,
-                 top_k: int = 3, min_confidence: float = 0.5, calibration: Calibration | None = None) -> None:
+                 top_k: int = 3, min_confidence: float = 0.5, calibration: Calibration | None = None,
+                 watch_seconds: float = 5.0) -> None:
         self.embedder = embedder
+        self.watch_seconds = watch_seconds  # how often answer() looks for a newly published index
+        self._last_check = time.monotonic()
         self.index_dir = index_dir
         self.top_k = top_k
         self.min_confidence = min_confidence
@@ -136,6 +142,17 @@ class AnswerPipeline:
     @property
     def version(self) -> str:
         return self._state.snapshot.version
+
+    def _watch(self) -> None:
+        """Pick up a newly published index without a restart; a bad new one is logged, not served."""
+        if self.index_dir is None or time.monotonic() - self._last_check < self.watch_seconds:
+            return
+        self._last_check = time.monotonic()
+        try:
+            if self.reload():
+                log.info("now serving index version %s", self.version)
+        except IndexUnavailable as exc:
+            log.error("a new index was published but cannot be served; keeping %s: %s", self.version, exc)
 
     def reload(self) -> bool:
         """Swap in the newly published index if CURRENT moved; True when it changed."""
@@ -166,6 +183,7 @@ class AnswerPipeline:
         """Answer one question. `mode` ("hybrid", "dense" or "lexical") exists for baselines."""
         if mode not in ("hybrid", "dense", "lexical"):
             raise ValueError(f"mode={mode!r}: expected 'hybrid', 'dense' or 'lexical'")
+        self._watch()
         state = self._state  # one snapshot for the whole question
         k = k or self.top_k
         timings: dict[str, float] = {}

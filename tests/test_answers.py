@@ -104,3 +104,27 @@ def test_cli_refuses_missing_index_with_the_command_to_run(tmp_path):
                          capture_output=True, text=True, env=env)
     assert out.returncode == 3
     assert "hoidap reindex" in out.stderr
+
+
+def test_a_newly_published_index_is_picked_up_without_restart(tmp_path, embedder):
+    from index.builder import IndexBuilder
+    from index.pipeline import AnswerPipeline
+
+    corpus, out = tmp_path / "c", tmp_path / "ix"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Các khâu đột phá:\n(1) Cải cách hành chính.", encoding="utf-8")
+    IndexBuilder(embedder).build(corpus, out)
+    pipeline = AnswerPipeline.open(out, embedder, watch_seconds=0)
+    old = pipeline.version
+    (corpus / "b.txt").write_text("Bí thư Quận ủy Hoàn Kiếm là ông Trần Văn Bình.", encoding="utf-8")
+    IndexBuilder(embedder).build(corpus, out)
+    answer = pipeline.answer("Bí thư Quận ủy Hoàn Kiếm là ai?")
+    assert pipeline.version != old
+    assert "Trần Văn Bình" in answer.passages[0].text
+    # a corrupt new version is refused and the old one keeps serving
+    served = pipeline.version
+    IndexBuilder(embedder).build(corpus, out, full=True)
+    newest = (out / "CURRENT").read_text().strip()
+    (out / "versions" / newest / "vectors.faiss").write_bytes(b"garbage")
+    assert "Trần Văn Bình" in pipeline.answer("Bí thư Quận ủy Hoàn Kiếm là ai?").passages[0].text
+    assert pipeline.version == served
