@@ -9,6 +9,7 @@ import argparse
 import json
 import logging
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -156,14 +157,19 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def cmd_docs(args: argparse.Namespace) -> int:
     from hoidap.app import open_pipeline
 
+    if args.docs_command == "remove":
+        return cmd_docs_remove(args)
     pipeline = open_pipeline(_settings(args))
     if args.docs_command == "list":
         docs = pipeline.documents()
         if args.json:
             print(json.dumps([d.to_dict() for d in docs], ensure_ascii=False))
             return EXIT_OK
+        print(f"{'id':45} {'số hiệu':12} {'ngày':10} {'đoạn':>5}  {'lập chỉ mục lúc':19}  tiêu đề")
         for d in docs:
-            print(f"{d.doc_id:45.45} {d.number or '':12.12} {d.date or '':10} {d.passages:5d}  {d.title[:70]}")
+            indexed = (d.indexed_at or "").replace("T", " ")
+            print(f"{d.doc_id:45.45} {d.number or '':12.12} {d.date or '':10} {d.passages:5d}  "
+                  f"{indexed:19.19}  {d.title[:70]}")
         return EXIT_OK
     doc = pipeline.document(args.id)
     if doc is None:
@@ -178,6 +184,72 @@ def cmd_docs(args: argparse.Namespace) -> int:
     for p in outline:
         print("  " * len(p.section) + p.text[:100])
     return EXIT_OK
+
+
+def _removed_target(corpus_dir: Path, relative: Path) -> Path:
+    """Where a removed file goes: `<corpus>/.removed/<same relative path>`, never over another file."""
+    target = corpus_dir / ".removed" / relative
+    if not target.exists():
+        return target
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    for n in range(1000):
+        suffix = f"-{stamp}" + (f"-{n}" if n else "")
+        candidate = target.with_name(f"{target.stem}{suffix}{target.suffix}")
+        if not candidate.exists():
+            return candidate
+    raise FileExistsError(f"too many removed copies of {relative} in {target.parent}")
+
+
+def cmd_docs_remove(args: argparse.Namespace) -> int:
+    """Move a document out of the corpus (into `<corpus>/.removed/`, nothing is deleted), then re-index."""
+    import shutil
+    import unicodedata
+
+    from hoidap.app import builder_for
+    from index.loaders import SIDECAR_SUFFIX, iter_corpus_files
+    from index.lock import LockBusy
+    from index.types import DocumentError
+
+    settings = _settings(args)
+    corpus = settings.corpus_dir
+    wanted = unicodedata.normalize("NFC", args.id)
+    try:
+        files = iter_corpus_files(corpus)
+    except DocumentError as exc:
+        print(f"lỗi: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    # Match against the ids the loader gives (relative POSIX path, NFC), so `../x` never matches.
+    match = [p for p in files
+             if unicodedata.normalize("NFC", p.relative_to(corpus).as_posix()) == wanted]
+    if not match:
+        print(f"không có tài liệu {args.id!r} trong thư mục tài liệu {corpus}; xem `hoidap docs list`",
+              file=sys.stderr)
+        return EXIT_FAILED
+    source = match[0]
+    relative = source.relative_to(corpus)
+    target = _removed_target(corpus, relative)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(str(source), str(target))
+    sidecar = source.with_name(source.name + SIDECAR_SUFFIX)
+    if sidecar.is_file():
+        shutil.move(str(sidecar), str(target.with_name(target.name + SIDECAR_SUFFIX)))
+    moved = {"removed": wanted, "moved_to": str(target)}
+    try:
+        report = builder_for(settings).build(corpus, settings.index_dir)
+    except (LockBusy, FileNotFoundError) as exc:
+        print(f"đã chuyển {wanted} sang {target}, nhưng chưa lập lại chỉ mục: {exc}; "
+              "chạy `hoidap reindex` sau", file=sys.stderr)
+        return EXIT_FAILED
+    if args.json:
+        print(json.dumps({**moved, "reindex": report.to_dict()}, ensure_ascii=False))
+    else:
+        print(f"Đã gỡ {wanted}: tệp được chuyển sang {target}.")
+        print(f"Chỉ mục mới (phiên bản {report.version}): {report.passages} đoạn, gỡ {len(report.removed)}"
+              f" tài liệu ({', '.join(report.removed) or 'không có'}), thêm {len(report.added)},"
+              f" cập nhật {len(report.updated)}, lỗi {len(report.failed)}.")
+        for fail in report.failed:
+            print(f"  LỖI {fail['file']}: {fail['reason']}", file=sys.stderr)
+    return EXIT_FAILED if report.failed else EXIT_OK
 
 
 def cmd_bot(args: argparse.Namespace) -> int:
@@ -244,13 +316,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--misses", action="store_true", help="list the questions whose first passage missed")
     p.set_defaults(func=cmd_eval)
 
-    p = sub.add_parser("docs", help="list or inspect indexed documents")
+    p = sub.add_parser("docs", help="list, inspect or remove indexed documents")
     docs_sub = p.add_subparsers(dest="docs_command", required=True)
     q = with_index(docs_sub.add_parser("list", help="table of indexed documents"))
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_docs)
     q = with_index(docs_sub.add_parser("show", help="a document's details and outline"))
     q.add_argument("id", help="document id as shown by `hoidap docs list` (its file name)")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(func=cmd_docs)
+    q = with_index(docs_sub.add_parser(
+        "remove", help="move a document's file to <corpus>/.removed/ and re-index without it"))
+    q.add_argument("id", help="document id as shown by `hoidap docs list` (its path in the corpus folder)")
+    q.add_argument("--corpus", help="corpus folder (default: HOIDAP_CORPUS_DIR or corpus)")
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_docs)
 
