@@ -189,6 +189,12 @@ class IndexBuilder:
                     (report.updated if doc.doc_id in old_any else report.added).append(doc.doc_id)
                 infos.append(info)
             report.removed = sorted(set(old_any) - {d.doc_id for d, _ in docs})
+            if previous is not None and not (report.added or report.updated or report.removed):
+                # Nothing to change: keep serving the published version rather than publishing a copy
+                # of it, which would make PREVIOUS (the rollback target) an identical index.
+                report.passages, report.version = len(passages), previous.version
+                report.seconds = time.monotonic() - started
+                return report
 
             texts = [dense_text(passages[i], passages[a:b], a, title)
                      for a, b, title, kept in plan if kept is None for i in range(a, b)]

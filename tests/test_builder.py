@@ -112,3 +112,21 @@ def test_cli_reindex_json_summary_and_failure_exit(tmp_path):
     assert summary["added"] == 1 and summary["failed"] == [{"file": "bad.txt", "reason": "empty document"}]
     assert {"added", "updated", "unchanged", "removed", "failed", "passages", "seconds"} <= set(summary)
     assert current_version(out)
+
+
+def test_a_reindex_with_nothing_changed_keeps_the_version_so_rollback_still_works(tmp_path, embedder):
+    """A nightly no-op re-index must not publish a copy of the current version: PREVIOUS would then
+    name an identical index and `hoidap reindex --rollback` would no longer undo the last change."""
+    from hoidap.cli import main
+
+    corpus, out = tmp_path / "c", tmp_path / "ix"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Bản cũ.", encoding="utf-8")
+    old = IndexBuilder(embedder).build(corpus, out).version
+    (corpus / "a.txt").write_text("Bản mới.", encoding="utf-8")
+    new = IndexBuilder(embedder).build(corpus, out).version
+    again = IndexBuilder(embedder).build(corpus, out)
+    assert again.unchanged == ["a.txt"] and again.embedded == 0 and again.passages == 1
+    assert again.version == new == current_version(out)
+    assert main(["reindex", "--rollback", "--index", str(out)]) == 0
+    assert current_version(out) == old and load_snapshot(out).passages[0].text == "Bản cũ."
