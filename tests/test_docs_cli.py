@@ -82,7 +82,9 @@ def test_docs_remove_unknown_id_fails_clearly(env, doc_id):
 def test_cron_wrapper_logs_the_summary_and_returns_hoidaps_status(env, tmp_path):
     assert os.access(CRON, os.X_OK)
     log = tmp_path / "logs" / "reindex.log"
-    cron_env = {**env, "HOIDAP_REINDEX_LOG": str(log)}
+    # The wrapper defaults to the repository's .venv; point it at the interpreter running the tests.
+    cron_env = {**env, "HOIDAP_REINDEX_LOG": str(log), "HOIDAP_PYTHON": sys.executable,
+                "HOIDAP_BIN": str(Path(sys.executable).with_name("hoidap"))}
     ok = subprocess.run([str(CRON)], env=cron_env, capture_output=True, text=True, timeout=120)
     assert ok.returncode == 0, ok.stderr
     assert ok.stdout == "" and ok.stderr == ""  # silent on success: cron mails nothing
