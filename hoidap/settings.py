@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from index.pipeline import DEFAULT_MIN_CONFIDENCE
+
 
 class SettingsError(ValueError):
     """A setting has a value that cannot be used; the message names the variable and the value."""
@@ -56,7 +58,7 @@ class Settings:
     passage_prefix: str = field(default="passage: ", metadata={"env": "HOIDAP_PASSAGE_PREFIX"})
     top_k: int = field(default=3, metadata={"env": "HOIDAP_TOP_K"})
     # Answer only when the calibrated confidence reaches this (see docs/quality.md for how it was set).
-    min_confidence: float = field(default=0.5, metadata={"env": "HOIDAP_MIN_CONFIDENCE"})
+    min_confidence: float = field(default=DEFAULT_MIN_CONFIDENCE, metadata={"env": "HOIDAP_MIN_CONFIDENCE"})
     # Telegram
     telegram_bot_token: str = field(default="", repr=False, metadata={"env": "TELEGRAM_BOT_TOKEN"})
     telegram_api_base_url: str = field(

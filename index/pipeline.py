@@ -48,11 +48,16 @@ from index.types import NOT_FOUND, Answer, AnswerPassage, DocumentInfo, Passage
 
 log = logging.getLogger(__name__)
 
+# Fitted by scripts/calibrate.py (balanced accuracy on answerable vs unanswerable questions);
+# docs/quality.md records the run.
+DEFAULT_MIN_CONFIDENCE = 0.16
 CANDIDATES = 50  # how deep each retriever looks before fusion
 SMALL_SECTION_CHARS = 2500  # an item's whole list is quoted when the list is at most this long
 MAX_UNIT_CHARS = 8000  # a matched heading quotes its section up to this length
+DENSE_WEIGHT, LEXICAL_WEIGHT = 1.0, 1.0  # reciprocal-rank-fusion weights
 RERANK_DEPTH = 20  # fused candidates expanded and re-ranked by confidence
-RANK_PRIOR = 0.1  # weight of the fused rank against the confidence when re-ranking
+COVERAGE_WEIGHT = 0.2  # re-ranking: weight of the unit's coverage of the question's words ...
+NAMES_WEIGHT = 0.1  # ... and of its names and numbers, next to the normalised fusion score
 
 
 @dataclass(frozen=True)
@@ -64,10 +69,10 @@ class Calibration:
     (docs/quality.md); a logistic model keeps the two signals on one scale.
     """
 
-    w_dense: float = 65.59
-    w_coverage: float = 9.07
-    w_names: float = 12.65
-    bias: float = -75.67
+    w_dense: float = 55.77
+    w_coverage: float = 8.70
+    w_names: float = 12.35
+    bias: float = -66.11
 
     def confidence(self, dense: float, coverage: float, names: float = 1.0) -> float:
         z = self.w_dense * dense + self.w_coverage * coverage + self.w_names * names + self.bias
@@ -122,7 +127,7 @@ class AnswerPipeline:
     """
 
     def __init__(self, snapshot: Snapshot, embedder: Embedder, index_dir: Path | None = None,
-                 top_k: int = 3, min_confidence: float = 0.5, calibration: Calibration | None = None,
+                 top_k: int = 3, min_confidence: float = DEFAULT_MIN_CONFIDENCE, calibration: Calibration | None = None,
                  watch_seconds: float = 5.0) -> None:
         self.embedder = embedder
         self.watch_seconds = watch_seconds  # how often answer() looks for a newly published index
@@ -198,11 +203,11 @@ class AnswerPipeline:
         t1 = time.perf_counter()
         dense_ids = [i for i, _ in state.dense.search(qvec, CANDIDATES)] if mode != "lexical" else []
         lexical_ids = [i for i, _ in state.lexical.search(query, CANDIDATES)] if mode != "dense" else []
-        fused = reciprocal_rank_fusion([dense_ids, lexical_ids])
+        fused = reciprocal_rank_fusion([dense_ids, lexical_ids], [DENSE_WEIGHT, LEXICAL_WEIGHT])
         timings["retrieve"] = (time.perf_counter() - t1) * 1000
         terms = query_terms(query, toned)
         names = name_terms(query, toned)
-        units, signals = self._units(state, fused, qvec, terms, names, toned, k)
+        units, signals = self._units(state, fused, qvec, terms, names, toned, k, rerank=mode == "hybrid")
         best = units[0] if units else None
         confidence = best.score if best else 0.0
         answered = best is not None and confidence >= self.min_confidence
@@ -229,24 +234,28 @@ class AnswerPipeline:
         return self._unit_passage(state, head.id, end, 1.0, [], False, expandable=head.parent >= 0)
 
     def _units(self, state: _State, fused: list[tuple[int, float]], qvec: np.ndarray,
-               terms: list[str], names: list[str], toned: bool,
-               k: int) -> tuple[list[AnswerPassage], tuple[float, float, float]]:
-        """Expand the fused candidates to answering units, re-rank them by confidence, keep k.
+               terms: list[str], names: list[str], toned: bool, k: int,
+               rerank: bool = True) -> tuple[list[AnswerPassage], tuple[float, float, float]]:
+        """Expand the fused candidates to answering units, re-rank them, keep k.
 
-        Fusion finds the right neighbourhood; the confidence (dense similarity of the matched
-        passage and how much of the question the whole unit covers, title and headings included)
-        picks the unit that answers among close candidates.
+        Fusion finds the right neighbourhood; how much of the question each whole unit covers
+        (its words and its names and numbers, title and headings included) then picks the unit
+        that answers among close candidates. Without `rerank` (the plain baselines) units keep
+        the retriever's order. Each unit's confidence is computed for the abstention decision.
         """
         passages = state.snapshot.passages
         scored: list[tuple[float, int, int, int, float, tuple[float, float, float]]] = []
-        for rank, (pid, _) in enumerate(fused[:RERANK_DEPTH]):
+        top_fused = fused[0][1] if fused else 1.0
+        for pid, fused_score in fused[:RERANK_DEPTH]:
             start, end = self._expand(state, passages[pid], terms, toned)
             dense = state.dense.similarity(qvec, pid)
             unit_terms = state.unit_terms(start, end, toned)
             cov = coverage(terms, unit_terms)
             names_cov = coverage(names, unit_terms) if names else 1.0
             score = self.calibration.confidence(dense, cov, names_cov)
-            key = score + RANK_PRIOR / (rank + 1)
+            key = fused_score / top_fused
+            if rerank:
+                key += COVERAGE_WEIGHT * cov + NAMES_WEIGHT * names_cov
             scored.append((key, pid, start, end, score, (dense, cov, names_cov)))
         scored.sort(key=lambda s: -s[0])
         units: list[AnswerPassage] = []
