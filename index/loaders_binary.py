@@ -30,13 +30,18 @@ def docx_to_text(path: Path) -> tuple[str, str, dict[str, Any]]:
     try:
         document = docx.Document(str(path))
         lines: list[str] = []
+        first_heading = ""
         for block in document.iter_inner_content():
             if isinstance(block, Table):
                 _table_lines(block, lines)
             else:
                 lines.append(block.text)
+                style = (block.style.name if block.style is not None else "") or ""
+                if not first_heading and block.text.strip() and style.lower().startswith(("heading", "title")):
+                    first_heading = " ".join(block.text.split())
         props = document.core_properties
-        title = useful_title(props.title)
+        # The file's own title property, else its first Heading/Title paragraph (the resolution's name).
+        title = useful_title(props.title) or first_heading
         # `created` is when the file was made (python-docx's template says 2013), not the issue date.
         extra = {"file_created": props.created.isoformat()} if props.created else {}
     except Exception as e:  # zipfile.BadZipFile, KeyError (missing part), lxml XMLSyntaxError, ...

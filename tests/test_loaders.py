@@ -415,3 +415,13 @@ def test_iter_corpus_files(tmp_path: Path) -> None:
     assert names == ["Nghị quyết số 5.txt", "a/nq.docx", "a/z.md", "b.txt", "ghi chú.doc"]
     with pytest.raises(DocumentError, match="corpus folder not found"):
         iter_corpus_files(tmp_path / "nope")
+
+
+def test_docx_title_falls_back_to_its_first_heading(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Số: 57-NQ/TW")
+    document.add_heading("NGHỊ QUYẾT về đột phá phát triển khoa học, công nghệ", 1)
+    document.add_paragraph("1. Nội dung.")
+    path = tmp_path / "Nghị quyết 57.docx"
+    document.save(str(path))
+    assert _load(path).title == "NGHỊ QUYẾT về đột phá phát triển khoa học, công nghệ"
