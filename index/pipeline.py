@@ -50,11 +50,13 @@ log = logging.getLogger(__name__)
 
 # Fitted by scripts/calibrate.py (balanced accuracy on answerable vs unanswerable questions);
 # docs/quality.md records the run.
-DEFAULT_MIN_CONFIDENCE = 0.16
+DEFAULT_MIN_CONFIDENCE = 0.10
 CANDIDATES = 50  # how deep each retriever looks before fusion
 SMALL_SECTION_CHARS = 2500  # an item's whole list is quoted when the list is at most this long
 MAX_UNIT_CHARS = 8000  # a matched heading quotes its section up to this length
 DENSE_WEIGHT, LEXICAL_WEIGHT = 1.0, 1.0  # reciprocal-rank-fusion weights
+LEXICAL_TITLE = True  # the document title joins each passage's BM25 text ("Nghị quyết 72 …")
+CONFIDENCE_WEIGHT = 0.3  # ... and of the calibrated confidence (mostly dense similarity)
 RERANK_DEPTH = 20  # fused candidates expanded and re-ranked by confidence
 COVERAGE_WEIGHT = 0.2  # re-ranking: weight of the unit's coverage of the question's words ...
 NAMES_WEIGHT = 0.1  # ... and of its names and numbers, next to the normalised fusion score
@@ -69,10 +71,10 @@ class Calibration:
     (docs/quality.md); a logistic model keeps the two signals on one scale.
     """
 
-    w_dense: float = 55.77
-    w_coverage: float = 8.70
-    w_names: float = 12.35
-    bias: float = -66.11
+    w_dense: float = 53.98
+    w_coverage: float = 8.66
+    w_names: float = 13.15
+    bias: float = -65.46
 
     def confidence(self, dense: float, coverage: float, names: float = 1.0) -> float:
         z = self.w_dense * dense + self.w_coverage * coverage + self.w_names * names + self.bias
@@ -255,7 +257,7 @@ class AnswerPipeline:
             score = self.calibration.confidence(dense, cov, names_cov)
             key = fused_score / top_fused
             if rerank:
-                key += COVERAGE_WEIGHT * cov + NAMES_WEIGHT * names_cov
+                key += COVERAGE_WEIGHT * cov + NAMES_WEIGHT * names_cov + CONFIDENCE_WEIGHT * score
             scored.append((key, pid, start, end, score, (dense, cov, names_cov)))
         scored.sort(key=lambda s: -s[0])
         units: list[AnswerPassage] = []
@@ -363,7 +365,9 @@ class _State:
 
     def __init__(self, snapshot: Snapshot, embedder: Embedder) -> None:
         self.snapshot = snapshot
-        lexical_texts = [" ".join(p.section[-2:]) + "\n" + p.text for p in snapshot.passages]
+        titles = {d.doc_id: d.title for d in snapshot.documents.values()} if LEXICAL_TITLE else {}
+        lexical_texts = [" ".join([titles.get(p.doc_id, ""), *p.section[-2:]]) + "\n" + p.text
+                         for p in snapshot.passages]
         self.dense = DenseRetriever(snapshot.vectors, embedder)
         self.lexical = LexicalRetriever(lexical_texts)
         self.reaccenter = Reaccenter([p.text for p in snapshot.passages] +
