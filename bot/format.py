@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Iterable
 
+from index.text import vietnamese_sort_key
 from index.types import AnswerPassage, DocumentInfo
 
 NOT_FOUND_TEXT = (
@@ -128,24 +128,9 @@ def sources_list(passages: Iterable[AnswerPassage]) -> str:
     return "\n".join(rows)
 
 
-def vn_sort_key(text: str) -> tuple[str, str]:
-    """Sort key for Vietnamese: letters without diacritics first, đ after d, ties by the accented form.
-
-    >>> sorted(["Đảng", "Dân", "Ăn", "An", "em"], key=vn_sort_key)
-    ['An', 'Ăn', 'Dân', 'Đảng', 'em']
-    """
-    folded = unicodedata.normalize("NFC", text).casefold()
-    base = "".join(
-        ch
-        for ch in unicodedata.normalize("NFD", folded.replace("đ", "d\U0010ffff"))
-        if not unicodedata.combining(ch)
-    )
-    return base, folded
-
-
 def document_list(docs: Iterable[DocumentInfo]) -> str:
     """/tailieu: the documents in the index, with số hiệu and date, sorted the Vietnamese way."""
-    items = sorted(docs, key=lambda d: vn_sort_key(d.title or d.doc_id))
+    items = sorted(docs, key=lambda d: vietnamese_sort_key(d.title or d.doc_id))
     if not items:
         return "Chưa có tài liệu nào trong chỉ mục."
     rows = [f"<b>Tài liệu đang có ({len(items)})</b>"]
