@@ -50,16 +50,15 @@ log = logging.getLogger(__name__)
 
 # Fitted by scripts/calibrate.py (balanced accuracy on answerable vs unanswerable questions);
 # docs/quality.md records the run.
-DEFAULT_MIN_CONFIDENCE = 0.10
+DEFAULT_MIN_CONFIDENCE = 0.58
 CANDIDATES = 50  # how deep each retriever looks before fusion
 SMALL_SECTION_CHARS = 2500  # an item's whole list is quoted when the list is at most this long
 MAX_UNIT_CHARS = 8000  # a matched heading quotes its section up to this length
 DENSE_WEIGHT, LEXICAL_WEIGHT = 1.0, 1.0  # reciprocal-rank-fusion weights
 LEXICAL_TITLE = True  # the document title joins each passage's BM25 text ("Nghị quyết 72 …")
-CONFIDENCE_WEIGHT = 0.3  # ... and of the calibrated confidence (mostly dense similarity)
+CONFIDENCE_WEIGHT = 0.15  # ... and of its calibrated confidence, next to the normalised fusion score
 RERANK_DEPTH = 20  # fused candidates expanded and re-ranked by confidence
 COVERAGE_WEIGHT = 0.2  # re-ranking: weight of the unit's coverage of the question's words ...
-NAMES_WEIGHT = 0.1  # ... and of its names and numbers, next to the normalised fusion score
 
 
 @dataclass(frozen=True)
@@ -71,10 +70,10 @@ class Calibration:
     (docs/quality.md); a logistic model keeps the two signals on one scale.
     """
 
-    w_dense: float = 53.98
-    w_coverage: float = 8.66
-    w_names: float = 13.15
-    bias: float = -65.46
+    w_dense: float = 63.60
+    w_coverage: float = 9.86
+    w_names: float = 16.75
+    bias: float = -77.91
 
     def confidence(self, dense: float, coverage: float, names: float = 1.0) -> float:
         z = self.w_dense * dense + self.w_coverage * coverage + self.w_names * names + self.bias
@@ -94,22 +93,30 @@ _TOKEN_RE = re.compile(r"[\w/.-]+")
 
 
 def name_terms(text: str, toned: bool) -> list[str]:
-    """Numbers and capitalised words not opening the sentence: the names a question is about
-    ("Nghị quyết 29", "quận Cầu Giấy"). When the best passage lacks them, the corpus is
-    probably answering a different question."""
-    terms = []
-    text = nfc(text)
-    for m in _TOKEN_RE.finditer(text):
-        word = m.group(0)
-        if not (word[0].isdigit() or word[0].isupper()):
+    """Numbers and multi-word proper names: what a question is specifically about.
+
+    A name is a run of two or more capitalised syllables ("Cầu Giấy", "Nghệ An", "Hai Bà Trưng");
+    a lone capital ("Bộ Giáo dục") is too often just the start of an institution's name. When the
+    best passage lacks these, the corpus is probably answering a different question.
+
+    >>> name_terms("Bí thư Quận ủy Cầu Giấy nhiệm kỳ 2020-2025 là ai?", toned=False)
+    ['cau', 'giay', '2020', '2025']
+    """
+    tokens = [m.group(0) for m in _TOKEN_RE.finditer(nfc(text))]
+    picked: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        if token[:1].isupper() and not token[:1].isdigit():
+            run.append(token)
             continue
-        if not word[0].isdigit() and (m.start() == 0 or text[: m.start()].rstrip().endswith((".", "?", "!", ":"))):
-            continue
-        for syl in syllables(word):
-            key = toned_key(syl) if toned else plain_key(syl)
-            if key not in (STOPWORDS_TONED if toned else STOPWORDS_PLAIN):
-                terms.append(key)
-    return terms
+        if len(run) >= 2:
+            picked.extend(run)
+        run = []
+        if token[:1].isdigit():
+            picked.append(token)
+    keys = [toned_key(s) if toned else plain_key(s) for word in picked for s in syllables(word)]
+    stop = STOPWORDS_TONED if toned else STOPWORDS_PLAIN
+    return [k for k in keys if k not in stop]
 
 
 def term_set(text: str, toned: bool) -> set[str]:
@@ -241,8 +248,8 @@ class AnswerPipeline:
         """Expand the fused candidates to answering units, re-rank them, keep k.
 
         Fusion finds the right neighbourhood; how much of the question each whole unit covers
-        (its words and its names and numbers, title and headings included) then picks the unit
-        that answers among close candidates. Without `rerank` (the plain baselines) units keep
+        (title and headings included) and its confidence then pick the unit that answers among
+        close candidates. Without `rerank` (the plain baselines) units keep
         the retriever's order. Each unit's confidence is computed for the abstention decision.
         """
         passages = state.snapshot.passages
@@ -257,7 +264,7 @@ class AnswerPipeline:
             score = self.calibration.confidence(dense, cov, names_cov)
             key = fused_score / top_fused
             if rerank:
-                key += COVERAGE_WEIGHT * cov + NAMES_WEIGHT * names_cov + CONFIDENCE_WEIGHT * score
+                key += COVERAGE_WEIGHT * cov + CONFIDENCE_WEIGHT * score
             scored.append((key, pid, start, end, score, (dense, cov, names_cov)))
         scored.sort(key=lambda s: -s[0])
         units: list[AnswerPassage] = []

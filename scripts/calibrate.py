@@ -4,8 +4,8 @@ Usage: python scripts/calibrate.py INDEX_DIR:QA.jsonl [INDEX_DIR:QA.jsonl ...]
 
 Each pair is an index and a QA file over that index (see `hoidap eval`). Answerable questions are
 positives, unanswerable ones negatives; the logistic weights and the threshold that maximises
-balanced accuracy are printed, to be copied into `index/pipeline.py` (Calibration defaults) and
-`hoidap/settings.py` (min_confidence), with the run recorded in docs/quality.md.
+balanced accuracy (the middle of the best range) are printed, to be copied into
+`index/pipeline.py` (Calibration, DEFAULT_MIN_CONFIDENCE), with the run recorded in docs/quality.md.
 """
 
 from __future__ import annotations
@@ -34,11 +34,10 @@ def main(pairs: list[str]) -> None:
     x = np.array(features)
     conf = np.array([calibration.confidence(*row[:3]) for row in x])
     labels = x[:, 3]
-    best = max(
-        (((conf[labels == 1] >= t).mean() + (conf[labels == 0] < t).mean()) / 2, t)
-        for t in np.arange(0.05, 0.96, 0.01)
-    )
-    t = best[1]
+    grid = np.round(np.arange(0.05, 0.96, 0.01), 2)
+    balanced = np.array([((conf[labels == 1] >= t).mean() + (conf[labels == 0] < t).mean()) / 2 for t in grid])
+    best = grid[balanced >= balanced.max() - 1e-9]
+    t = float(np.round((best.min() + best.max()) / 2, 2))  # the middle of the best range: most margin
     print(f"questions: {len(labels)} ({int(labels.sum())} answerable)")
     print(f"calibration: {calibration}")
     print(f"threshold: {t:.2f}  answered when answerable: {(conf[labels == 1] >= t).mean():.3f}  "
