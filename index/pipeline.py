@@ -50,15 +50,16 @@ log = logging.getLogger(__name__)
 
 # Fitted by scripts/calibrate.py (balanced accuracy on answerable vs unanswerable questions);
 # docs/quality.md records the run.
-DEFAULT_MIN_CONFIDENCE = 0.58
+DEFAULT_MIN_CONFIDENCE = 0.66
 CANDIDATES = 50  # how deep each retriever looks before fusion
 SMALL_SECTION_CHARS = 2500  # an item's whole list is quoted when the list is at most this long
 MAX_UNIT_CHARS = 8000  # a matched heading quotes its section up to this length
+FUSION = "convex"  # "convex" (normalised score mix) or "rrf" (reciprocal rank fusion)
+DENSE_SHARE = 0.7  # convex fusion: weight of the dense score
 DENSE_WEIGHT, LEXICAL_WEIGHT = 1.0, 1.0  # reciprocal-rank-fusion weights
-LEXICAL_TITLE = True  # the document title joins each passage's BM25 text ("Nghị quyết 72 …")
+RERANK_DEPTH = 20  # fused candidates expanded to units and re-ranked
+COVERAGE_WEIGHT = 0.2  # re-ranking: weight of a unit's coverage of the question's words ...
 CONFIDENCE_WEIGHT = 0.15  # ... and of its calibrated confidence, next to the normalised fusion score
-RERANK_DEPTH = 20  # fused candidates expanded and re-ranked by confidence
-COVERAGE_WEIGHT = 0.2  # re-ranking: weight of the unit's coverage of the question's words ...
 
 
 @dataclass(frozen=True)
@@ -70,14 +71,39 @@ class Calibration:
     (docs/quality.md); a logistic model keeps the two signals on one scale.
     """
 
-    w_dense: float = 63.60
-    w_coverage: float = 9.86
-    w_names: float = 16.75
-    bias: float = -77.91
+    w_dense: float = 64.23
+    w_coverage: float = 10.15
+    w_names: float = 14.55
+    bias: float = -76.60
 
     def confidence(self, dense: float, coverage: float, names: float = 1.0) -> float:
         z = self.w_dense * dense + self.w_coverage * coverage + self.w_names * names + self.bias
         return 1.0 / (1.0 + math.exp(-z))
+
+
+def top_scores(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
+    top = np.argsort(-scores, kind="stable")[:k]
+    return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
+
+
+def convex_fusion(dense_hits: list[tuple[int, float]], lexical_hits: list[tuple[int, float]],
+                  lexical_scores: np.ndarray, qvec: np.ndarray, dense: DenseRetriever,
+                  dense_share: float) -> list[tuple[int, float]]:
+    """Convex combination of min-max normalised dense and BM25 scores over both candidate lists.
+
+    Unlike rank fusion it keeps how far apart candidates are, so one retriever's clear winner is
+    not outvoted by the other's near-ties.
+    """
+    ids = list(dict.fromkeys([i for i, _ in dense_hits] + [i for i, _ in lexical_hits]))
+    if not ids:
+        return []
+    d = np.array([dense.similarity(qvec, i) for i in ids])
+    lex = np.array([lexical_scores[i] for i in ids], dtype=np.float64)
+    d = (d - d.min()) / (d.max() - d.min()) if d.max() > d.min() else np.ones_like(d)
+    lex = lex / lex.max() if lex.max() > 0 else np.zeros_like(lex)
+    fused = dense_share * d + (1 - dense_share) * lex
+    order = np.argsort(-fused, kind="stable")
+    return [(ids[i], float(fused[i])) for i in order]
 
 
 def query_terms(text: str, toned: bool) -> list[str]:
@@ -210,9 +236,14 @@ class AnswerPipeline:
         qvec = state.dense.embed(dense_query)
         timings["embed"] = (time.perf_counter() - t0) * 1000
         t1 = time.perf_counter()
-        dense_ids = [i for i, _ in state.dense.search(qvec, CANDIDATES)] if mode != "lexical" else []
-        lexical_ids = [i for i, _ in state.lexical.search(query, CANDIDATES)] if mode != "dense" else []
-        fused = reciprocal_rank_fusion([dense_ids, lexical_ids], [DENSE_WEIGHT, LEXICAL_WEIGHT])
+        dense_hits = state.dense.search(qvec, CANDIDATES) if mode != "lexical" else []
+        lexical_scores = state.lexical.scores(query) if mode != "dense" else None
+        lexical_hits = top_scores(lexical_scores, CANDIDATES) if lexical_scores is not None else []
+        if mode != "hybrid" or FUSION == "rrf":
+            fused = reciprocal_rank_fusion([[i for i, _ in dense_hits], [i for i, _ in lexical_hits]],
+                                           [DENSE_WEIGHT, LEXICAL_WEIGHT])
+        else:
+            fused = convex_fusion(dense_hits, lexical_hits, lexical_scores, qvec, state.dense, DENSE_SHARE)
         timings["retrieve"] = (time.perf_counter() - t1) * 1000
         terms = query_terms(query, toned)
         names = name_terms(query, toned)
@@ -372,7 +403,8 @@ class _State:
 
     def __init__(self, snapshot: Snapshot, embedder: Embedder) -> None:
         self.snapshot = snapshot
-        titles = {d.doc_id: d.title for d in snapshot.documents.values()} if LEXICAL_TITLE else {}
+        # The title joins each passage's BM25 text: questions name documents ("Nghị quyết 72 …").
+        titles = {d.doc_id: d.title for d in snapshot.documents.values()}
         lexical_texts = [" ".join([titles.get(p.doc_id, ""), *p.section[-2:]]) + "\n" + p.text
                          for p in snapshot.passages]
         self.dense = DenseRetriever(snapshot.vectors, embedder)
