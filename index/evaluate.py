@@ -21,7 +21,8 @@ from typing import Any
 
 import numpy as np
 
-from index.pipeline import AnswerPipeline, Calibration
+from index.pipeline import AnswerPipeline
+from index.signals import Calibration
 from index.text import plain_tokens
 
 KS = (1, 3, 5)

@@ -1,5 +1,9 @@
 """The one answer pipeline: question → normalise → retrieve (dense + lexical) → fuse → expand → Answer.
 
+Fusion mixes min-max normalised dense and BM25 scores; each fused candidate is expanded to the
+unit that answers (a whole list, a section, an item with its heading), units are re-ranked by
+how much of the question they cover, and a calibrated confidence decides whether to abstain.
+
 The CLI, the bot and the evaluation all call `AnswerPipeline.answer`; nothing here knows about
 Telegram, and nothing above this module knows about files or models.
 
@@ -20,28 +24,27 @@ Các khâu đột phá:
 from __future__ import annotations
 
 import logging
-import math
-import re
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from index.chunker import split_sentences
 from index.embedder import Embedder
-from index.search import DenseRetriever, LexicalRetriever, Reaccenter, reciprocal_rank_fusion
+from index.search import (
+    DenseRetriever,
+    LexicalRetriever,
+    Reaccenter,
+    convex_fusion,
+    top_scores,
+)
+from index.signals import Calibration, coverage, highlight_spans, name_terms, query_terms, term_set
 from index.store import IndexUnavailable, Snapshot, current_version, load_snapshot
 from index.text import (
-    STOPWORDS_PLAIN,
-    STOPWORDS_TONED,
     clean_whitespace,
     has_diacritics,
     nfc,
-    plain_key,
     syllables,
-    toned_key,
     vietnamese_sort_key,
 )
 from index.types import NOT_FOUND, Answer, AnswerPassage, DocumentInfo, Passage
@@ -54,104 +57,10 @@ DEFAULT_MIN_CONFIDENCE = 0.66
 CANDIDATES = 50  # how deep each retriever looks before fusion
 SMALL_SECTION_CHARS = 2500  # an item's whole list is quoted when the list is at most this long
 MAX_UNIT_CHARS = 8000  # a matched heading quotes its section up to this length
-FUSION = "convex"  # "convex" (normalised score mix) or "rrf" (reciprocal rank fusion)
-DENSE_SHARE = 0.7  # convex fusion: weight of the dense score
-DENSE_WEIGHT, LEXICAL_WEIGHT = 1.0, 1.0  # reciprocal-rank-fusion weights
+DENSE_SHARE = 0.7  # fusion: weight of the normalised dense score against BM25's
 RERANK_DEPTH = 20  # fused candidates expanded to units and re-ranked
 COVERAGE_WEIGHT = 0.2  # re-ranking: weight of a unit's coverage of the question's words ...
 CONFIDENCE_WEIGHT = 0.15  # ... and of its calibrated confidence, next to the normalised fusion score
-
-
-@dataclass(frozen=True)
-class Calibration:
-    """Maps the best unit's signals to a confidence in [0, 1]: dense cosine of the matched passage,
-    coverage of the question's content words, coverage of its names and numbers.
-
-    Weights are fitted by `hoidap eval --calibrate` on answerable and unanswerable questions
-    (docs/quality.md); a logistic model keeps the two signals on one scale.
-    """
-
-    w_dense: float = 64.23
-    w_coverage: float = 10.15
-    w_names: float = 14.55
-    bias: float = -76.60
-
-    def confidence(self, dense: float, coverage: float, names: float = 1.0) -> float:
-        z = self.w_dense * dense + self.w_coverage * coverage + self.w_names * names + self.bias
-        return 1.0 / (1.0 + math.exp(-z))
-
-
-def top_scores(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
-    top = np.argsort(-scores, kind="stable")[:k]
-    return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
-
-
-def convex_fusion(dense_hits: list[tuple[int, float]], lexical_hits: list[tuple[int, float]],
-                  lexical_scores: np.ndarray, qvec: np.ndarray, dense: DenseRetriever,
-                  dense_share: float) -> list[tuple[int, float]]:
-    """Convex combination of min-max normalised dense and BM25 scores over both candidate lists.
-
-    Unlike rank fusion it keeps how far apart candidates are, so one retriever's clear winner is
-    not outvoted by the other's near-ties.
-    """
-    ids = list(dict.fromkeys([i for i, _ in dense_hits] + [i for i, _ in lexical_hits]))
-    if not ids:
-        return []
-    d = np.array([dense.similarity(qvec, i) for i in ids])
-    lex = np.array([lexical_scores[i] for i in ids], dtype=np.float64)
-    d = (d - d.min()) / (d.max() - d.min()) if d.max() > d.min() else np.ones_like(d)
-    lex = lex / lex.max() if lex.max() > 0 else np.zeros_like(lex)
-    fused = dense_share * d + (1 - dense_share) * lex
-    order = np.argsort(-fused, kind="stable")
-    return [(ids[i], float(fused[i])) for i in order]
-
-
-def query_terms(text: str, toned: bool) -> list[str]:
-    """Content syllables and their adjacent pairs, function words removed (for coverage)."""
-    keys = [toned_key(s) if toned else plain_key(s) for s in syllables(text)]
-    stop = STOPWORDS_TONED if toned else STOPWORDS_PLAIN
-    content = [k for k in keys if k not in stop]
-    pairs = [f"{a}_{b}" for a, b in zip(keys, keys[1:], strict=False) if a not in stop and b not in stop]
-    return content + pairs
-
-
-_TOKEN_RE = re.compile(r"[\w/.-]+")
-
-
-def name_terms(text: str, toned: bool) -> list[str]:
-    """Numbers and multi-word proper names: what a question is specifically about.
-
-    A name is a run of two or more capitalised syllables ("Cầu Giấy", "Nghệ An", "Hai Bà Trưng");
-    a lone capital ("Bộ Giáo dục") is too often just the start of an institution's name. When the
-    best passage lacks these, the corpus is probably answering a different question.
-
-    >>> name_terms("Bí thư Quận ủy Cầu Giấy nhiệm kỳ 2020-2025 là ai?", toned=False)
-    ['cau', 'giay', '2020', '2025']
-    """
-    tokens = [m.group(0) for m in _TOKEN_RE.finditer(nfc(text))]
-    picked: list[str] = []
-    run: list[str] = []
-    for token in [*tokens, ""]:
-        if token[:1].isupper() and not token[:1].isdigit():
-            run.append(token)
-            continue
-        if len(run) >= 2:
-            picked.extend(run)
-        run = []
-        if token[:1].isdigit():
-            picked.append(token)
-    keys = [toned_key(s) if toned else plain_key(s) for word in picked for s in syllables(word)]
-    stop = STOPWORDS_TONED if toned else STOPWORDS_PLAIN
-    return [k for k in keys if k not in stop]
-
-
-def term_set(text: str, toned: bool) -> set[str]:
-    keys = [toned_key(s) if toned else plain_key(s) for s in syllables(text)]
-    return set(keys) | {f"{a}_{b}" for a, b in zip(keys, keys[1:], strict=False)}
-
-
-def coverage(terms: list[str], text_terms: set[str]) -> float:
-    return sum(t in text_terms for t in terms) / len(terms) if terms else 0.0
 
 
 class AnswerPipeline:
@@ -239,11 +148,10 @@ class AnswerPipeline:
         dense_hits = state.dense.search(qvec, CANDIDATES) if mode != "lexical" else []
         lexical_scores = state.lexical.scores(query) if mode != "dense" else None
         lexical_hits = top_scores(lexical_scores, CANDIDATES) if lexical_scores is not None else []
-        if mode != "hybrid" or FUSION == "rrf":
-            fused = reciprocal_rank_fusion([[i for i, _ in dense_hits], [i for i, _ in lexical_hits]],
-                                           [DENSE_WEIGHT, LEXICAL_WEIGHT])
-        else:
+        if mode == "hybrid":
             fused = convex_fusion(dense_hits, lexical_hits, lexical_scores, qvec, state.dense, DENSE_SHARE)
+        else:  # a plain baseline: one retriever's own ranking
+            fused = dense_hits or lexical_hits
         timings["retrieve"] = (time.perf_counter() - t1) * 1000
         terms = query_terms(query, toned)
         names = name_terms(query, toned)
@@ -369,33 +277,6 @@ class AnswerPipeline:
             highlights=highlight_spans(text, terms, toned) if terms else [],
             expandable=first.parent >= 0 if expandable is None else expandable,
         )
-
-
-def highlight_spans(text: str, terms: list[str], toned: bool, most: int = 2) -> list[tuple[int, int]]:
-    """Sentences of `text` that share the most question terms (shown in bold by the bot)."""
-    scored = []
-    sentences = [span for a, b in _line_spans(text) for span in _shift(split_sentences(text[a:b]), a)]
-    for a, b in sentences:
-        cov = coverage(terms, term_set(text[a:b], toned))
-        if cov > 0:
-            scored.append((cov, a, b))
-    if not scored:
-        return []
-    top = max(s for s, _, _ in scored)
-    chosen = sorted((s for s in scored if s[0] >= max(0.5 * top, 0.2)), key=lambda s: -s[0])[:most]
-    return sorted((a, b) for _, a, b in chosen)
-
-
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
-
-
-def _shift(spans: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
-    return [(a + by, b + by) for a, b in spans]
 
 
 class _State:

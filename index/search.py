@@ -3,8 +3,8 @@
 Each step is a small class with one job, so the pipeline (and the evaluation's baselines) can
 run them alone or together.
 
->>> reciprocal_rank_fusion([[3, 1, 2], [1, 3]])[:2]
-[(1, 0.0325...), (3, 0.0325...)]
+>>> top_scores(np.array([0.0, 2.5, 1.0]), k=5)
+[(1, 2.5), (2, 1.0)]
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ import numpy as np
 from index.embedder import Embedder
 from index.text import has_diacritics, plain_key, plain_tokens, syllables, toned_tokens, with_bigrams
 
-RRF_K = 60
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
 
 
@@ -73,23 +72,7 @@ class LexicalRetriever:
         return self._plain.get_scores(with_bigrams(plain_tokens(query)))
 
     def search(self, query: str, k: int) -> list[tuple[int, float]]:
-        scores = self.scores(query)
-        if not len(scores):
-            return []
-        top = np.argsort(-scores, kind="stable")[:k]
-        return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
-
-
-def reciprocal_rank_fusion(
-    rankings: Sequence[Sequence[int]], weights: Sequence[float] | None = None, k: int = RRF_K
-) -> list[tuple[int, float]]:
-    """Fuse ranked id lists: score = Σ weight / (k + rank). Robust to incomparable score scales."""
-    weights = weights or [1.0] * len(rankings)
-    fused: dict[int, float] = {}
-    for ranking, weight in zip(rankings, weights, strict=True):
-        for rank, pid in enumerate(ranking, start=1):
-            fused[pid] = fused.get(pid, 0.0) + weight / (k + rank)
-    return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
+        return top_scores(self.scores(query), k)
 
 
 class Reaccenter:
@@ -128,3 +111,28 @@ class Reaccenter:
             out.append(words[i])
             i += 1
         return " ".join(out)
+
+
+def top_scores(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
+    top = np.argsort(-scores, kind="stable")[:k]
+    return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
+
+
+def convex_fusion(dense_hits: list[tuple[int, float]], lexical_hits: list[tuple[int, float]],
+                  lexical_scores: np.ndarray, qvec: np.ndarray, dense: DenseRetriever,
+                  dense_share: float) -> list[tuple[int, float]]:
+    """Convex combination of min-max normalised dense and BM25 scores over both candidate lists.
+
+    Unlike rank fusion it keeps how far apart candidates are, so one retriever's clear winner is
+    not outvoted by the other's near-ties.
+    """
+    ids = list(dict.fromkeys([i for i, _ in dense_hits] + [i for i, _ in lexical_hits]))
+    if not ids:
+        return []
+    d = np.array([dense.similarity(qvec, i) for i in ids])
+    lex = np.array([lexical_scores[i] for i in ids], dtype=np.float64)
+    d = (d - d.min()) / (d.max() - d.min()) if d.max() > d.min() else np.ones_like(d)
+    lex = lex / lex.max() if lex.max() > 0 else np.zeros_like(lex)
+    fused = dense_share * d + (1 - dense_share) * lex
+    order = np.argsort(-fused, kind="stable")
+    return [(ids[i], float(fused[i])) for i in order]

@@ -1,0 +1,114 @@
+"""How well a passage answers a question, in numbers the pipeline can rank and abstain on.
+
+Dense similarity alone cannot tell "the corpus talks about this topic" from "the corpus answers
+this question": coverage of the question's content words and of its names and numbers can.
+
+>>> terms = query_terms("Bí thư Quận ủy Hai Bà Trưng là ai?", toned=True)
+>>> coverage(terms, term_set("Bí thư Quận ủy Hai Bà Trưng Nguyễn Văn Nam khẳng định", toned=True))
+1.0
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from index.chunker import split_sentences
+from index.text import STOPWORDS_PLAIN, STOPWORDS_TONED, nfc, plain_key, syllables, toned_key
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Maps the best unit's signals to a confidence in [0, 1]: dense cosine of the matched passage,
+    coverage of the question's content words, coverage of its names and numbers.
+
+    Weights are fitted by `hoidap eval --calibrate` on answerable and unanswerable questions
+    (docs/quality.md); a logistic model keeps the two signals on one scale.
+    """
+
+    w_dense: float = 64.23
+    w_coverage: float = 10.15
+    w_names: float = 14.55
+    bias: float = -76.60
+
+    def confidence(self, dense: float, coverage: float, names: float = 1.0) -> float:
+        z = self.w_dense * dense + self.w_coverage * coverage + self.w_names * names + self.bias
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+def query_terms(text: str, toned: bool) -> list[str]:
+    """Content syllables and their adjacent pairs, function words removed (for coverage)."""
+    keys = [toned_key(s) if toned else plain_key(s) for s in syllables(text)]
+    stop = STOPWORDS_TONED if toned else STOPWORDS_PLAIN
+    content = [k for k in keys if k not in stop]
+    pairs = [f"{a}_{b}" for a, b in zip(keys, keys[1:], strict=False) if a not in stop and b not in stop]
+    return content + pairs
+
+
+_TOKEN_RE = re.compile(r"[\w/.-]+")
+
+
+def name_terms(text: str, toned: bool) -> list[str]:
+    """Numbers and multi-word proper names: what a question is specifically about.
+
+    A name is a run of two or more capitalised syllables ("Cầu Giấy", "Nghệ An", "Hai Bà Trưng");
+    a lone capital ("Bộ Giáo dục") is too often just the start of an institution's name. When the
+    best passage lacks these, the corpus is probably answering a different question.
+
+    >>> name_terms("Bí thư Quận ủy Cầu Giấy nhiệm kỳ 2020-2025 là ai?", toned=False)
+    ['cau', 'giay', '2020', '2025']
+    """
+    tokens = [m.group(0) for m in _TOKEN_RE.finditer(nfc(text))]
+    picked: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        if token[:1].isupper() and not token[:1].isdigit():
+            run.append(token)
+            continue
+        if len(run) >= 2:
+            picked.extend(run)
+        run = []
+        if token[:1].isdigit():
+            picked.append(token)
+    keys = [toned_key(s) if toned else plain_key(s) for word in picked for s in syllables(word)]
+    stop = STOPWORDS_TONED if toned else STOPWORDS_PLAIN
+    return [k for k in keys if k not in stop]
+
+
+def term_set(text: str, toned: bool) -> set[str]:
+    keys = [toned_key(s) if toned else plain_key(s) for s in syllables(text)]
+    return set(keys) | {f"{a}_{b}" for a, b in zip(keys, keys[1:], strict=False)}
+
+
+def coverage(terms: list[str], text_terms: set[str]) -> float:
+    return sum(t in text_terms for t in terms) / len(terms) if terms else 0.0
+
+
+def highlight_spans(text: str, terms: list[str], toned: bool, most: int = 2) -> list[tuple[int, int]]:
+    """Sentences of `text` that share the most question terms (shown in bold by the bot)."""
+    scored = []
+    sentences = [span for a, b in _line_spans(text) for span in _shift(split_sentences(text[a:b]), a)]
+    for a, b in sentences:
+        cov = coverage(terms, term_set(text[a:b], toned))
+        if cov > 0:
+            scored.append((cov, a, b))
+    if not scored:
+        return []
+    top = max(s for s, _, _ in scored)
+    chosen = sorted((s for s in scored if s[0] >= max(0.5 * top, 0.2)), key=lambda s: -s[0])[:most]
+    return sorted((a, b) for _, a, b in chosen)
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _shift(spans: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
+    return [(a + by, b + by) for a, b in spans]
+
+
