@@ -130,3 +130,14 @@ def test_a_reindex_with_nothing_changed_keeps_the_version_so_rollback_still_work
     assert again.version == new == current_version(out)
     assert main(["reindex", "--rollback", "--index", str(out)]) == 0
     assert current_version(out) == old and load_snapshot(out).passages[0].text == "Bản cũ."
+
+
+def test_a_file_over_the_default_50_mb_limit_is_reported_and_the_rest_indexed(tmp_path, embedder):
+    corpus, out = tmp_path / "c", tmp_path / "ix"
+    corpus.mkdir()
+    (corpus / "ok.txt").write_text("Nội dung tốt.", encoding="utf-8")
+    with (corpus / "quá lớn.pdf").open("wb") as fh:
+        fh.truncate(51 * 1024 * 1024)  # sparse: 51 MB on paper, nothing read or written
+    report = IndexBuilder(embedder).build(corpus, out)
+    assert report.added == ["ok.txt"]
+    assert report.failed == [{"file": "quá lớn.pdf", "reason": "file too large (51 MB > limit 50 MB)"}]
