@@ -315,7 +315,7 @@ class Bot:
         # section around the root is the next level up (the anchor would only give the quote again).
         root = min(passage.passage_ids)
         try:
-            whole = await asyncio.to_thread(self.pipeline.section, root)
+            whole = await asyncio.to_thread(self.pipeline.section, root, passage.index_version or None)
         except (KeyError, IndexError, ValueError):
             log.info("section of passage %s not available", root)
             return None

@@ -17,8 +17,9 @@ class AnswerService(Protocol):
         """Ranked quotes for ``question``; ``answered`` False means abstain."""
         ...
 
-    def section(self, passage_id: int) -> AnswerPassage:
-        """The whole section enclosing a passage ("Xem cả mục")."""
+    def section(self, passage_id: int, index_version: str | None = None) -> AnswerPassage:
+        """The whole section enclosing a passage ("Xem cả mục"); KeyError when the passage is from
+        another index version than the one now served."""
         ...
 
     def documents(self) -> list[DocumentInfo]:

@@ -170,9 +170,17 @@ class AnswerPipeline:
             timings_ms=timings,
         )
 
-    def section(self, passage_id: int) -> AnswerPassage:
-        """The whole section around a passage: its enclosing heading/list with everything under it."""
+    def section(self, passage_id: int, index_version: str | None = None) -> AnswerPassage:
+        """The whole section around a passage: its enclosing heading/list with everything under it.
+
+        Passage ids are only meaningful in the index version that produced them; given that
+        version, a request from before a re-index is refused (KeyError) instead of answered
+        with whatever now has that id.
+        """
         state = self._state
+        if index_version and index_version != state.snapshot.version:
+            raise KeyError(f"passage {passage_id} is from index version {index_version!r}, "
+                           f"now serving {state.snapshot.version!r}")
         passages = state.snapshot.passages
         if not 0 <= passage_id < len(passages):
             raise KeyError(f"no passage with id {passage_id} in index version {state.snapshot.version}")
@@ -276,6 +284,7 @@ class AnswerPipeline:
             passage_ids=ids,
             highlights=highlight_spans(text, terms, toned) if terms else [],
             expandable=first.parent >= 0 if expandable is None else expandable,
+            index_version=state.snapshot.version,
         )
 
 

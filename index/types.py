@@ -115,6 +115,7 @@ class AnswerPassage:
     passage_ids: list[int] = field(default_factory=list)  # ids of the passages quoted, first is the anchor
     highlights: list[tuple[int, int]] = field(default_factory=list)  # spans in `text` that best match
     expandable: bool = False  # True when a larger enclosing section exists ("Xem cả mục")
+    index_version: str = ""  # the index version the passage ids belong to
 
     def to_dict(self) -> dict[str, Any]:
         return {

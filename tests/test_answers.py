@@ -75,9 +75,11 @@ def test_quotes_are_verbatim_from_the_source(sample_pipeline, corpus_copy):
 
 def test_section_expands_to_the_whole_list(sample_pipeline):
     answer = sample_pipeline.answer("cải cách hành chính, xây dựng chính quyền điện tử")
-    item = answer.passages[0].passage_ids[0]
-    section = sample_pipeline.section(item)
+    best = answer.passages[0]
+    section = sample_pipeline.section(best.passage_ids[0], best.index_version)
     assert section.text.startswith("Các khâu đột phá:") and "(3)" in section.text
+    with pytest.raises(KeyError, match="index version"):
+        sample_pipeline.section(best.passage_ids[0], "an-older-version")
 
 
 def test_cli_ask_json_and_batch(sample_index, tmp_path):

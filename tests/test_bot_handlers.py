@@ -125,7 +125,7 @@ class FakePipeline:
             return Answer(question, True, LIST_TEXT, [passage(), alt], confidence=0.9)
         return Answer(question, False, "Không tìm thấy nội dung này trong tài liệu.", [])
 
-    def section(self, passage_id: int) -> AnswerPassage:
+    def section(self, passage_id: int, index_version: str | None = None) -> AnswerPassage:
         return passage("Phương hướng\n" + LIST_TEXT + "\nHết mục.", section="Phương hướng", highlights=[])
 
     def documents(self) -> list[DocumentInfo]:
