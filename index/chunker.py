@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from index.text import clean_whitespace
 from index.types import Passage, SourceDocument
 
-CHUNKER_VERSION = "structure-v1"
+CHUNKER_VERSION = "structure-v2"
 
 # Structural headings with a fixed depth (smaller = outer).
 _FIXED_HEADINGS: list[tuple[int, re.Pattern[str]]] = [
@@ -54,6 +54,7 @@ _FURNITURE = [
 _SENTENCE_END = re.compile(r"(?<=[.!?;…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9(])")
 MAX_PASSAGE_CHARS = 900
 SHORT_HEADING_CHARS = 160
+NOTE_CHARS = 120
 
 
 @dataclass
@@ -89,11 +90,13 @@ def _strip_markdown(line: str) -> tuple[str, int | None]:
         level = len(m.group(1))
         line = line[m.end():]
     line = _MARKDOWN_EMPHASIS.sub("", line)
+    if len(line) > 2 and line[0] in "*_" and line[-1] == line[0]:
+        line = line[1:-1]  # a line wrapped in *italics*
     return clean_whitespace(line), level
 
 
-def _blocks(doc: SourceDocument) -> list[tuple[_Block, int | None, bool]]:
-    """Non-empty lines with their spans, markdown level and whether the whole line was bold."""
+def _blocks(doc: SourceDocument) -> list[tuple[_Block, int | None, str]]:
+    """Non-empty lines with their spans, markdown level and emphasis ("bold", "italic" or "")."""
     out = []
     pos = 0
     for raw in doc.text.split("\n"):
@@ -105,8 +108,13 @@ def _blocks(doc: SourceDocument) -> list[tuple[_Block, int | None, bool]]:
         text, level = _strip_markdown(stripped)
         if not text or _is_furniture(text, doc):
             continue
-        bold = stripped.startswith("**") and stripped.rstrip().endswith("**")
-        out.append((_Block(text, start + lead_ws, start + lead_ws + len(stripped)), level, bold))
+        if stripped.startswith("**") and stripped.endswith("**"):
+            emphasis = "bold"
+        elif stripped[:1] in "*_" and stripped[-1:] == stripped[:1]:
+            emphasis = "italic"
+        else:
+            emphasis = ""
+        out.append((_Block(text, start + lead_ws, start + lead_ws + len(stripped)), level, emphasis))
     return out
 
 
@@ -165,8 +173,10 @@ class Chunker:
             while stack and cond(stack[-1]):
                 close(stack.pop())
 
-        for block, md_level, bold in _blocks(doc):
-            kind, style, rank = self._classify(block.text, md_level, bold)
+        for block, md_level, emphasis in _blocks(doc):
+            kind, style, rank = self._classify(block.text, md_level, emphasis == "bold")
+            # A short italic note under a lead-in ("*Mục III Nghị quyết 72*") does not end its list.
+            note = emphasis == "italic" and len(block.text) <= NOTE_CHARS and stack and stack[-1].style == "lead"
             if kind == "heading" and style == "fixed":
                 pop_while(lambda f, r=rank: f.style != "fixed" or f.rank >= r)
             elif style in ("lead",) or kind in ("item", "heading"):
@@ -175,7 +185,7 @@ class Chunker:
                     idx = len(open_styles) - 1 - open_styles[::-1].index(style)
                     while len(stack) > idx:
                         close(stack.pop())
-            else:  # a plain paragraph ends any open list
+            elif not note:  # a plain paragraph ends any open list
                 pop_while(lambda f: not f.structural)
             parent = stack[-1].passage.id if stack else -1
             section = [_section_label(f.passage.text) for f in stack]

@@ -55,8 +55,9 @@ log = logging.getLogger(__name__)
 # docs/quality.md records the run.
 DEFAULT_MIN_CONFIDENCE = 0.66
 CANDIDATES = 50  # how deep each retriever looks before fusion
+NAMED_HEADING_COVERAGE = 0.6  # a heading covering this share of the question's words is "named" by it
 SMALL_SECTION_CHARS = 2500  # an item's whole list is quoted when the list is at most this long
-MAX_UNIT_CHARS = 8000  # a matched heading quotes its section up to this length
+MAX_UNIT_CHARS = 8000  # a longer section is quoted as its outline (heading + children's first lines)
 DENSE_SHARE = 0.7  # fusion: weight of the normalised dense score against BM25's
 RERANK_DEPTH = 20  # fused candidates expanded to units and re-ranked
 COVERAGE_WEIGHT = 0.2  # re-ranking: weight of a unit's coverage of the question's words ...
@@ -186,8 +187,7 @@ class AnswerPipeline:
             raise KeyError(f"no passage with id {passage_id} in index version {state.snapshot.version}")
         p = passages[passage_id]
         head = passages[p.parent] if p.parent >= 0 else p
-        end = self._cap(passages, head.id, head.subtree_end)
-        return self._unit_passage(state, head.id, end, 1.0, [], False, expandable=head.parent >= 0)
+        return self._unit_passage(state, head.id, head.subtree_end, 1.0, [], False, expandable=head.parent >= 0)
 
     def _units(self, state: _State, fused: list[tuple[int, float]], qvec: np.ndarray,
                terms: list[str], names: list[str], toned: bool, k: int,
@@ -231,37 +231,52 @@ class AnswerPipeline:
     def _expand(self, state: _State, p: Passage, terms: list[str], toned: bool) -> tuple[int, int]:
         """The answering unit for a matched passage, as a passage id range.
 
-        A heading or lead-in → its whole list; an item → its whole list when the list is short or
-        the question names the list's heading; otherwise the item alone (its heading is shown as
-        the section path).
+        The nearest heading or lead-in (the passage itself included) that the question names
+        ("nhiệm vụ trọng tâm gồm những gì?") → its whole section. Otherwise a heading → its
+        section; an item → its whole list when the list is short; else the item alone (its
+        heading is shown as the section path).
         """
         passages = state.snapshot.passages
+        node = p if p.has_children else (passages[p.parent] if p.parent >= 0 else None)
+        while node is not None:
+            if coverage(terms, term_set(node.text, toned)) >= NAMED_HEADING_COVERAGE:
+                return node.id, node.subtree_end
+            node = passages[node.parent] if node.parent >= 0 else None
         if p.has_children:
-            return p.id, self._cap(passages, p.id, p.subtree_end)
+            return p.id, p.subtree_end
         if p.parent >= 0:
             parent = passages[p.parent]
-            size = sum(len(x.text) for x in passages[parent.id : parent.subtree_end])
-            names_heading = coverage(terms, term_set(parent.text, toned)) >= 0.6
-            if size <= SMALL_SECTION_CHARS or names_heading:
-                return parent.id, self._cap(passages, parent.id, parent.subtree_end)
+            if sum(len(x.text) for x in passages[parent.id : parent.subtree_end]) <= SMALL_SECTION_CHARS:
+                return parent.id, parent.subtree_end
         return p.id, p.id + 1
 
     @staticmethod
-    def _cap(passages: list[Passage], start: int, end: int) -> int:
+    def _quoted_ids(passages: list[Passage], start: int, end: int) -> list[int]:
+        """The passages a unit quotes: all of it when it fits, else its outline.
+
+        A whole chapter or a list of long sections does not fit in a reply; its heading with the
+        headings (or first lines) of its direct children still answers "what are the …".
+        """
+        if sum(len(p.text) for p in passages[start:end]) <= MAX_UNIT_CHARS:
+            return list(range(start, end))
+        ids: list[int] = []
         total = 0
-        for i in range(start, end):
-            total += len(passages[i].text)
-            if total > MAX_UNIT_CHARS and i > start:
-                return i
-        return end
+        for p in passages[start:end]:
+            if p.id == start or p.parent == start:
+                ids.append(p.id)
+                total += len(p.text)
+                if total > MAX_UNIT_CHARS:
+                    break
+        return ids
 
     def _unit_passage(self, state: _State, start: int, end: int, score: float, terms: list[str],
                       toned: bool, expandable: bool | None = None, anchor: int | None = None) -> AnswerPassage:
         passages = state.snapshot.passages
         first = passages[start]
+        ids = self._quoted_ids(passages, start, end)
         lines: list[str] = []
         last_span = None
-        for p in passages[start:end]:
+        for p in (passages[i] for i in ids):
             if last_span == (p.start, p.end) and lines:
                 lines[-1] += " " + p.text  # pieces of one long paragraph
             else:
@@ -269,7 +284,6 @@ class AnswerPipeline:
             last_span = (p.start, p.end)
         text = "\n".join(lines)
         doc = state.snapshot.documents.get(first.doc_id)
-        ids = list(range(start, end))
         if anchor is not None and anchor in ids:
             ids.remove(anchor)
             ids.insert(0, anchor)

@@ -69,3 +69,29 @@ def test_sample_article_structure(sample_pipeline):
     assert "Các khâu đột phá:" in leads and "Những nhiệm vụ trọng tâm:" in leads
     texts = " ".join(p.text for p in state.snapshot.passages)
     assert "Lượt xem" not in texts and "HOẠT ĐỘNG ĐẢNG - ĐOÀN THỂ HOẠT" not in texts
+
+
+def test_an_italic_note_under_a_lead_in_does_not_end_its_list():
+    ps = chunk("Chi tiết 06 nhiệm vụ như sau:\n\n*Mục III Nghị quyết 72*\n\n**(1) Đổi mới tư duy**\n\nNội dung.\n\n"
+               "**(2) Hoàn thiện thể chế**\n\nNội dung hai.")
+    lead = ps[0]
+    assert lead.kind == "lead" and lead.subtree_end == len(ps)
+    assert [p.text for p in ps if p.parent == lead.id] == [
+        "Mục III Nghị quyết 72", "(1) Đổi mới tư duy", "(2) Hoàn thiện thể chế"]
+
+
+def test_a_section_too_long_to_quote_is_quoted_as_its_outline(tmp_path, embedder):
+    from index.builder import IndexBuilder
+    from index.pipeline import MAX_UNIT_CHARS, AnswerPipeline
+
+    body = "Tăng cường đầu tư hạ tầng giao thông, y tế và giáo dục ở địa phương. " * 40
+    text = "Các nhiệm vụ trọng tâm:\n\n" + "\n\n".join(
+        f"**({n}) Nhiệm vụ số {n} về chủ đề riêng**\n\n{body}" for n in range(1, 7))
+    corpus, out = tmp_path / "c", tmp_path / "ix"
+    corpus.mkdir()
+    (corpus / "nq.md").write_text(text, encoding="utf-8")
+    IndexBuilder(embedder).build(corpus, out)
+    answer = AnswerPipeline.open(out, embedder).answer("các nhiệm vụ trọng tâm gồm những gì?")
+    quoted = answer.passages[0].text
+    assert quoted.startswith("Các nhiệm vụ trọng tâm:") and len(quoted) < MAX_UNIT_CHARS
+    assert all(f"({n}) Nhiệm vụ số {n} về chủ đề riêng" in quoted for n in range(1, 7))
