@@ -72,11 +72,12 @@ class AnswerPipeline:
     """
 
     def __init__(self, snapshot: Snapshot, embedder: Embedder, index_dir: Path | None = None,
-                 top_k: int = 3, min_confidence: float = DEFAULT_MIN_CONFIDENCE, calibration: Calibration | None = None,
-                 watch_seconds: float = 5.0) -> None:
+                 top_k: int = 3, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+                 calibration: Calibration | None = None, watch_seconds: float = 5.0) -> None:
         self.embedder = embedder
         self.watch_seconds = watch_seconds  # how often answer() looks for a newly published index
         self._last_check = time.monotonic()
+        self._refused: str | None = None  # a published version that failed to load (not retried)
         self.index_dir = index_dir
         self.top_k = top_k
         self.min_confidence = min_confidence
@@ -98,10 +99,14 @@ class AnswerPipeline:
         if self.index_dir is None or time.monotonic() - self._last_check < self.watch_seconds:
             return
         self._last_check = time.monotonic()
+        published = current_version(self.index_dir)
+        if published in (self.version, self._refused):
+            return
         try:
             if self.reload():
                 log.info("now serving index version %s", self.version)
         except IndexUnavailable as exc:
+            self._refused = published
             log.error("a new index was published but cannot be served; keeping %s: %s", self.version, exc)
 
     def reload(self) -> bool:
@@ -118,7 +123,7 @@ class AnswerPipeline:
     # ---- documents -------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
         docs = self._state.snapshot.documents.values()
-        return sorted(docs, key=lambda d: (d.date or "", vietnamese_sort_key(d.title)), reverse=False)
+        return sorted(docs, key=lambda d: (d.date or "", vietnamese_sort_key(d.title)))
 
     def document(self, doc_id: str) -> DocumentInfo | None:
         return self._state.snapshot.documents.get(doc_id)
