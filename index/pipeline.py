@@ -145,7 +145,7 @@ class AnswerPipeline:
         t0 = time.perf_counter()
         query = clean_whitespace(nfc(question))
         if not syllables(query):
-            return Answer(question, False, NOT_FOUND, [], 0.0, {"total": 0.0})
+            return Answer(question, False, NOT_FOUND, [], timings_ms={"total": 0.0})
         toned = has_diacritics(query)
         dense_query = query if toned else state.reaccenter.restore(query)
         qvec = state.dense.embed(dense_query)

@@ -130,3 +130,9 @@ def test_a_newly_published_index_is_picked_up_without_restart(tmp_path, embedder
     (out / "versions" / newest / "vectors.faiss").write_bytes(b"garbage")
     assert "Trần Văn Bình" in pipeline.answer("Bí thư Quận ủy Hoàn Kiếm là ai?").passages[0].text
     assert pipeline.version == served
+
+
+def test_a_question_without_words_is_a_clean_not_found(sample_pipeline):
+    answer = sample_pipeline.answer("?!")
+    assert answer.to_dict() == {"question": "?!", "answered": False, "answer": NOT_FOUND, "passages": [],
+                                "confidence": 0.0, "timings_ms": {"total": 0.0}}
