@@ -32,11 +32,13 @@ def _settings(args: argparse.Namespace) -> Settings:
     return replace(settings, **overrides)
 
 
-def _print_answer(answer: Answer, show_alternatives: bool = True) -> None:
+def _print_answer(answer: Answer, min_confidence: float) -> None:
+    """The best quote with its source, then other passages only if they are confident answers too."""
     if not answer.answered:
         print(answer.answer)
         return
-    for n, p in enumerate(answer.passages if show_alternatives else answer.passages[:1], 1):
+    shown = answer.passages[:1] + [p for p in answer.passages[1:] if p.score >= min_confidence]
+    for n, p in enumerate(shown, 1):
         if n == 2:
             print("\nĐoạn liên quan khác:")
         where = " — ".join(x for x in (p.title, p.number, p.date, p.section) if x)
@@ -103,7 +105,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False))
     else:
-        _print_answer(answer)
+        _print_answer(answer, settings.min_confidence)
     return EXIT_OK
 
 
@@ -120,7 +122,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
             print()
             return EXIT_OK
         if question:
-            _print_answer(pipeline.answer(question, k=settings.top_k))
+            _print_answer(pipeline.answer(question, k=settings.top_k), settings.min_confidence)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
