@@ -71,9 +71,6 @@ class LexicalRetriever:
             return self._toned.get_scores(with_bigrams(toned_tokens(query)))
         return self._plain.get_scores(with_bigrams(plain_tokens(query)))
 
-    def search(self, query: str, k: int) -> list[tuple[int, float]]:
-        return top_scores(self.scores(query), k)
-
 
 class Reaccenter:
     """Restore diacritics to a question typed without them, using the corpus's own words.
