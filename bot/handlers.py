@@ -251,9 +251,14 @@ class Bot:
         await self.reply(context, update, texts.RELOADED if changed else texts.UNCHANGED)
 
     async def on_stats(self, update: Update, context: Context) -> None:
-        if await self.admin(update, context):
-            stats = await asyncio.to_thread(self.store.stats)
-            await self.reply(context, update, texts.stats(stats))
+        if not await self.admin(update, context):
+            return
+        chat = update.effective_chat
+        if chat is not None and chat.type != ChatType.PRIVATE:  # not for every member of a group
+            await self.reply(context, update, texts.STATS_PRIVATE_ONLY)
+            return
+        stats = await asyncio.to_thread(self.store.stats)
+        await self.reply(context, update, texts.stats(stats))
 
     # -- buttons ---------------------------------------------------------------------------------
     async def on_button(self, update: Update, context: Context) -> None:

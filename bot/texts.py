@@ -57,6 +57,7 @@ REFUSED = "Xin lỗi, bạn chưa có quyền sử dụng trợ lý này. Vui l�
 RATE_LIMITED = "Bạn hỏi nhanh quá, hãy chờ khoảng {seconds} giây rồi hỏi tiếp nhé."
 UNKNOWN_COMMAND = "Lệnh không rõ. Gõ /help để xem hướng dẫn."
 ADMIN_ONLY = "Lệnh này chỉ dành cho quản trị viên."
+STATS_PRIVATE_ONLY = "Thống kê chỉ xem được trong tin nhắn riêng với bot."
 NO_LAST_ANSWER = "Bạn chưa có câu trả lời nào gần đây. Hãy đặt một câu hỏi trước."
 EXPIRED = "Câu trả lời này đã cũ, không còn lưu. Bạn hãy hỏi lại nhé."
 NO_MORE = "Không còn đoạn liên quan nào khác."

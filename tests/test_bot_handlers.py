@@ -366,6 +366,8 @@ async def test_admin_commands(tmp_path: Path) -> None:
         await h.message("/stats", user=9)
         stats = h.request.texts()[-1]
         assert "Câu hỏi: 1" in stats and "Trả lời được: 1" in stats and "p50" in stats
+        await h.message("/stats", user=9, chat=-100123, chat_type="supergroup")
+        assert h.request.texts()[-1] == "Thống kê chỉ xem được trong tin nhắn riêng với bot."
 
 
 async def test_commands_registered_in_vietnamese(tmp_path: Path) -> None:
