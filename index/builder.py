@@ -129,17 +129,15 @@ class IndexBuilder:
         self.chunker = chunker or Chunker()
         self.progress_factory = progress_factory
 
-    def _previous(self, index_dir: Path, full: bool) -> Snapshot | None:
-        if full:
+    def _reusable(self, published: Snapshot | None, full: bool) -> Snapshot | None:
+        """The published snapshot when its vectors may be reused (same embedder and chunker)."""
+        if full or published is None:
             return None
-        try:
-            snap = load_snapshot(index_dir)
-        except IndexUnavailable:
-            return None
-        same = snap.embedder_id == self.embedder.id and snap.manifest.get("chunker") == self.chunker.version
+        same = (published.embedder_id == self.embedder.id
+                and published.manifest.get("chunker") == self.chunker.version)
         if not same:
             log.info("embedder or chunker changed since the last build: re-embedding everything")
-        return snap if same else None
+        return published if same else None
 
     def build(self, corpus_dir: Path, index_dir: Path, full: bool = False) -> BuildReport:
         started = time.monotonic()
@@ -148,12 +146,13 @@ class IndexBuilder:
             raise FileNotFoundError(f"corpus folder {corpus_dir} does not exist")
         index_dir.mkdir(parents=True, exist_ok=True)
         with IndexLock(index_dir):
-            previous = self._previous(index_dir, full)
-            old_docs = previous.documents if previous else {}
             try:
-                old_any = load_snapshot(index_dir).documents
+                published: Snapshot | None = load_snapshot(index_dir)
             except IndexUnavailable:
-                old_any = {}
+                published = None
+            previous = self._reusable(published, full)
+            old_docs = previous.documents if previous else {}
+            old_any = published.documents if published else {}
             docs: list[tuple[SourceDocument, str]] = []
             seen_hashes: dict[str, str] = {}
             for path in iter_corpus_files(corpus_dir):

@@ -28,6 +28,7 @@ import shutil
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -82,13 +83,21 @@ class Snapshot:
     def embedder_id(self) -> str:
         return self.manifest["embedder"]
 
+    @cached_property
+    def doc_ranges(self) -> dict[str, tuple[int, int]]:
+        """Each document's passage id range [first, end): a document's passages are contiguous."""
+        ranges: dict[str, tuple[int, int]] = {}
+        for p in self.passages:
+            first, _ = ranges.get(p.doc_id, (p.id, p.id))
+            ranges[p.doc_id] = (first, p.id + 1)
+        return ranges
+
     def doc_vectors(self, doc_id: str) -> np.ndarray:
         """The stored vectors of one document's passages (for incremental re-indexing)."""
-        rows = [p.id for p in self.passages if p.doc_id == doc_id]
-        if not rows:
+        first, end = self.doc_ranges.get(doc_id, (0, 0))
+        if end == first:
             return np.zeros((0, self.vectors.d), dtype=np.float32)
-        first, last = rows[0], rows[-1]
-        return self.vectors.reconstruct_n(first, last - first + 1)
+        return self.vectors.reconstruct_n(first, end - first)
 
 
 def write_version(
