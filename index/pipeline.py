@@ -201,8 +201,8 @@ class AnswerPipeline:
 
         Fusion finds the right neighbourhood; how much of the question each whole unit covers
         (title and headings included) and its confidence then pick the unit that answers among
-        close candidates. Without `rerank` (the plain baselines) units keep
-        the retriever's order. Each unit's confidence is computed for the abstention decision.
+        close candidates. Without `rerank` (the plain baselines) units keep the retriever's
+        order. Each unit's confidence is computed for the abstention decision.
         """
         passages = state.snapshot.passages
         scored: list[tuple[float, int, int, int, float, tuple[float, float, float]]] = []
@@ -244,29 +244,29 @@ class AnswerPipeline:
         passages = state.snapshot.passages
         node = p if p.has_children else (passages[p.parent] if p.parent >= 0 else None)
         while node is not None:
-            if coverage(terms, term_set(node.text, toned)) >= NAMED_HEADING_COVERAGE:
+            if coverage(terms, state.text_terms(node.id, toned)) >= NAMED_HEADING_COVERAGE:
                 return node.id, node.subtree_end
             node = passages[node.parent] if node.parent >= 0 else None
         if p.has_children:
             return p.id, p.subtree_end
         if p.parent >= 0:
             parent = passages[p.parent]
-            if sum(len(x.text) for x in passages[parent.id : parent.subtree_end]) <= SMALL_SECTION_CHARS:
+            if state.chars(parent.id, parent.subtree_end) <= SMALL_SECTION_CHARS:
                 return parent.id, parent.subtree_end
         return p.id, p.id + 1
 
     @staticmethod
-    def _quoted_ids(passages: list[Passage], start: int, end: int) -> list[int]:
+    def _quoted_ids(state: _State, start: int, end: int) -> list[int]:
         """The passages a unit quotes: all of it when it fits, else its outline.
 
         A whole chapter or a list of long sections does not fit in a reply; its heading with the
         headings (or first lines) of its direct children still answers "what are the …".
         """
-        if sum(len(p.text) for p in passages[start:end]) <= MAX_UNIT_CHARS:
+        if state.chars(start, end) <= MAX_UNIT_CHARS:
             return list(range(start, end))
         ids: list[int] = []
         total = 0
-        for p in passages[start:end]:
+        for p in state.snapshot.passages[start:end]:
             if p.id == start or p.parent == start:
                 ids.append(p.id)
                 total += len(p.text)
@@ -278,7 +278,7 @@ class AnswerPipeline:
                       toned: bool, expandable: bool | None = None, anchor: int | None = None) -> AnswerPassage:
         passages = state.snapshot.passages
         first = passages[start]
-        ids = self._quoted_ids(passages, start, end)
+        ids = self._quoted_ids(state, start, end)
         lines: list[str] = []
         last_span = None
         for p in (passages[i] for i in ids):
@@ -321,6 +321,20 @@ class _State:
         self.reaccenter = Reaccenter([p.text for p in snapshot.passages] +
                                      [d.title for d in snapshot.documents.values()])
         self._terms: dict[tuple[int, bool], set[str]] = {}
+        self._own_terms: dict[tuple[int, bool], set[str]] = {}
+        # Prefix sums of passage lengths: the size of any id range (a section) in O(1).
+        self._chars = np.concatenate([[0], np.cumsum([len(p.text) for p in snapshot.passages])])
+
+    def chars(self, start: int, end: int) -> int:
+        """Characters of text in the passages [start, end)."""
+        return int(self._chars[end] - self._chars[start])
+
+    def text_terms(self, pid: int, toned: bool) -> set[str]:
+        """Terms of a passage's own text (is this heading the one the question names?)."""
+        key = (pid, toned)
+        if key not in self._own_terms:
+            self._own_terms[key] = term_set(self.snapshot.passages[pid].text, toned)
+        return self._own_terms[key]
 
     def passage_terms(self, pid: int, toned: bool) -> set[str]:
         key = (pid, toned)
