@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from hoidap.settings import Settings, SettingsError
+from index.builder import BuildReport
 from index.store import IndexUnavailable
 from index.types import Answer
 
@@ -79,9 +80,13 @@ def cmd_reindex(args: argparse.Namespace) -> int:
         )
         for dup in report.duplicates:
             print(f"  trùng lặp: {dup['file']} giống hệt {dup['same_as']} (chỉ lập chỉ mục một lần)")
-        for fail in report.failed:
-            print(f"  LỖI {fail['file']}: {fail['reason']}", file=sys.stderr)
+        _print_failures(report)
     return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _print_failures(report: BuildReport) -> None:
+    for fail in report.failed:
+        print(f"  LỖI {fail['file']}: {fail['reason']}", file=sys.stderr)
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -208,7 +213,7 @@ def cmd_docs_remove(args: argparse.Namespace) -> int:
     import unicodedata
 
     from hoidap.app import builder_for
-    from index.loaders import SIDECAR_SUFFIX, iter_corpus_files
+    from index.loaders import SIDECAR_SUFFIX, doc_id_for, iter_corpus_files
     from index.lock import LockBusy
     from index.types import DocumentError
 
@@ -221,8 +226,7 @@ def cmd_docs_remove(args: argparse.Namespace) -> int:
         print(f"lỗi: {exc}", file=sys.stderr)
         return EXIT_FAILED
     # Match against the ids the loader gives (relative POSIX path, NFC), so `../x` never matches.
-    match = [p for p in files
-             if unicodedata.normalize("NFC", p.relative_to(corpus).as_posix()) == wanted]
+    match = [p for p in files if doc_id_for(p, corpus) == wanted]
     if not match:
         print(f"không có tài liệu {args.id!r} trong thư mục tài liệu {corpus}; xem `hoidap docs list`",
               file=sys.stderr)
@@ -249,8 +253,7 @@ def cmd_docs_remove(args: argparse.Namespace) -> int:
         print(f"Chỉ mục mới (phiên bản {report.version}): {report.passages} đoạn, gỡ {len(report.removed)}"
               f" tài liệu ({', '.join(report.removed) or 'không có'}), thêm {len(report.added)},"
               f" cập nhật {len(report.updated)}, lỗi {len(report.failed)}.")
-        for fail in report.failed:
-            print(f"  LỖI {fail['file']}: {fail['reason']}", file=sys.stderr)
+        _print_failures(report)
     return EXIT_FAILED if report.failed else EXIT_OK
 
 

@@ -61,7 +61,7 @@ def load_document(path: Path, corpus_dir: Path, max_bytes: int = MAX_BYTES) -> S
     '# Nghị quyết 57\\nVề đột phá phát triển\\n'
     """
     path, where = Path(path), str(path)
-    doc_id = _doc_id(path, Path(corpus_dir))
+    doc_id = doc_id_for(path, Path(corpus_dir))
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         shown, supported = suffix or "(no extension)", ", ".join(SUPPORTED_SUFFIXES)
@@ -103,7 +103,7 @@ def load_document(path: Path, corpus_dir: Path, max_bytes: int = MAX_BYTES) -> S
     return SourceDocument(doc_id=doc_id, text=text, extra=extra, **{k: fields.get(k) for k in FIELDS})
 
 
-def _doc_id(path: Path, corpus_dir: Path) -> str:
+def doc_id_for(path: Path, corpus_dir: Path) -> str:
     """Relative POSIX path, NFC (macOS stores decomposed file names; ids must compare equal)."""
     try:
         relative = Path(os.path.abspath(path)).relative_to(os.path.abspath(corpus_dir))
