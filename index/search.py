@@ -126,7 +126,8 @@ def convex_fusion(dense_hits: list[tuple[int, float]], lexical_hits: list[tuple[
     ids = list(dict.fromkeys([i for i, _ in dense_hits] + [i for i, _ in lexical_hits]))
     if not ids:
         return []
-    d = np.array([dense.similarity(qvec, i) for i in ids])
+    known = dict(dense_hits)  # FAISS already scored its own hits; only BM25's extra ones need a dot product
+    d = np.array([known[i] if i in known else dense.similarity(qvec, i) for i in ids])
     lex = np.array([lexical_scores[i] for i in ids], dtype=np.float64)
     d = (d - d.min()) / (d.max() - d.min()) if d.max() > d.min() else np.ones_like(d)
     lex = lex / lex.max() if lex.max() > 0 else np.zeros_like(lex)
