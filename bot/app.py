@@ -11,14 +11,14 @@ from __future__ import annotations
 import logging
 from urllib.parse import urlparse
 
+from hoidap.bot.access import Access, RateLimiter
+from hoidap.bot.handlers import Bot, Limits
+from hoidap.bot.service import AnswerService
+from hoidap.bot.store import Store
 from telegram import Update
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
 from telegram.request import BaseRequest
 
-from bot.access import Access, RateLimiter
-from bot.handlers import Bot, Limits
-from bot.service import AnswerService
-from bot.store import Store
 from hoidap.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -62,8 +62,8 @@ def protect_logs(settings: Settings) -> None:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # The bot's own lines (start-up mode, one line per question without its text) are worth seeing
     # even when the command line keeps everything else at WARNING.
-    if logging.getLogger("bot").getEffectiveLevel() > logging.INFO:
-        logging.getLogger("bot").setLevel(logging.INFO)
+    if logging.getLogger("hoidap.bot").getEffectiveLevel() > logging.INFO:
+        logging.getLogger("hoidap.bot").setLevel(logging.INFO)
     secrets = [settings.telegram_bot_token, settings.telegram_webhook_secret]
     for handler in root.handlers:
         if not any(isinstance(f, RedactFilter) for f in handler.filters):

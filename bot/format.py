@@ -18,8 +18,8 @@ import html
 import re
 from collections.abc import Iterable
 
-from index.text import vietnamese_sort_key
-from index.types import AnswerPassage, DocumentInfo
+from hoidap.index.text import vietnamese_sort_key
+from hoidap.index.types import AnswerPassage, DocumentInfo
 
 NOT_FOUND_TEXT = (
     "Không tìm thấy nội dung này trong tài liệu.\n"

@@ -13,6 +13,13 @@ import re
 import time
 from dataclasses import dataclass
 
+from hoidap.bot import texts
+from hoidap.bot.access import Access, Once, RateLimiter
+from hoidap.bot.format import answer_card, document_details, document_list, not_found, sources_list
+from hoidap.bot.service import AnswerService
+from hoidap.bot.split import split_html
+from hoidap.bot.store import Store
+from hoidap.index.types import Answer, AnswerPassage
 from telegram import (
     BotCommand,
     BotCommandScopeChat,
@@ -35,14 +42,6 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-
-from bot import texts
-from bot.access import Access, Once, RateLimiter
-from bot.format import answer_card, document_details, document_list, not_found, sources_list
-from bot.service import AnswerService
-from bot.split import split_html
-from bot.store import Store
-from index.types import Answer, AnswerPassage
 
 log = logging.getLogger(__name__)
 
@@ -412,7 +411,7 @@ class Bot:
             )
 
     async def on_error(self, update: object, context: Context) -> None:
-        """Log (the token is redacted by the logging filter installed in bot.app) and keep running."""
+        """Log (the token is redacted by the logging filter installed in hoidap.bot.app) and keep running."""
         log.error("error while handling an update: %s", context.error, exc_info=context.error)
         if isinstance(update, Update) and update.effective_chat is not None:
             try:

@@ -4,7 +4,7 @@ The page embeds the exact HTML messages and buttons the bot sends (same formatti
 keyboard code), styled like a Telegram chat, so a headless browser can turn it into a picture of a
 real answer card when a Telegram screenshot cannot be had:
 
-    python -m bot.preview "Các khâu đột phá là gì?" > card.html
+    python -m hoidap.bot.preview "Các khâu đột phá là gì?" > card.html
     chromium --headless --screenshot=card.png --window-size=560,900 card.html
 """
 
@@ -15,11 +15,11 @@ import html
 import sys
 from pathlib import Path
 
+from hoidap.bot.format import answer_card, not_found
+from hoidap.bot.handlers import keyboard
+from hoidap.bot.split import split_html
 from telegram import InlineKeyboardMarkup
 
-from bot.format import answer_card, not_found
-from bot.handlers import keyboard
-from bot.split import split_html
 from hoidap.settings import Settings
 
 _STYLE = """

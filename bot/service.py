@@ -1,6 +1,6 @@
 """What the bot needs from the answer pipeline, as a Protocol.
 
-The bot depends on this shape rather than on index.pipeline.AnswerPipeline so that handler tests can
+The bot depends on this shape rather than on hoidap.index.pipeline.AnswerPipeline so that handler tests can
 use a small stand-in and the bot never reaches into the pipeline's internals. All methods are
 synchronous and may be CPU-bound: the bot calls them in a worker thread.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from index.types import Answer, AnswerPassage, DocumentInfo
+from hoidap.index.types import Answer, AnswerPassage, DocumentInfo
 
 
 class AnswerService(Protocol):

@@ -13,7 +13,7 @@ the start of the next one.
 
 from __future__ import annotations
 
-from bot.tghtml import Token, tokenize, utf16_len
+from hoidap.bot.tghtml import Token, tokenize, utf16_len
 
 TELEGRAM_LIMIT = 4096
 DEFAULT_LIMIT = 4000  # a margin under Telegram's limit; lengths are measured on the markup, which is longer
@@ -26,7 +26,7 @@ _LINE, _SENTENCE, _WORD = 0, 1, 2
 def split_html(markup: str, limit: int = DEFAULT_LIMIT) -> list[str]:
     """Return parts of at most ``limit`` UTF-16 code units of markup each (so also of text).
 
-    The input must be valid Telegram HTML (see bot.tghtml.check); each part is too. Whitespace at a
+    The input must be valid Telegram HTML (see hoidap.bot.tghtml.check); each part is too. Whitespace at a
     cut is dropped. Raises ValueError when nesting alone is too deep to fit in ``limit``.
     """
     if utf16_len(markup) <= limit:

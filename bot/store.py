@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from index.types import Answer, AnswerPassage
+from hoidap.index.types import Answer, AnswerPassage
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS questions (
@@ -219,6 +219,4 @@ def _logged(row: tuple) -> Logged:
 
 
 def _passage(d: dict) -> AnswerPassage:
-    d = dict(d)
-    d["highlights"] = [tuple(h) for h in d.get("highlights", [])]
-    return AnswerPassage(**d)
+    return AnswerPassage.from_dict(d)

@@ -5,7 +5,7 @@ These are HTML (parse mode of every reply); none of them contains document text.
 
 from __future__ import annotations
 
-from bot.store import Stats
+from hoidap.bot.store import Stats
 
 # Command name -> description shown in Telegram's command menu (set_my_commands).
 COMMANDS: list[tuple[str, str]] = [
@@ -79,7 +79,7 @@ BTN_DOWN = "👎"
 
 
 def stats(s: Stats) -> str:
-    """/stats body from a bot.store.Stats."""
+    """/stats body from a hoidap.bot.store.Stats."""
     lat = s.latency_ms
     return (
         "<b>Thống kê</b>\n"

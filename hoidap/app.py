@@ -7,11 +7,14 @@ CLI never build index parts themselves.
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
+from hoidap.index.builder import IndexBuilder
+from hoidap.index.embedcache import EmbeddingCache
+from hoidap.index.embedder import Embedder, make_embedder
+from hoidap.index.pipeline import AnswerPipeline
+from hoidap.index.ranking import RankingConfig
 from hoidap.settings import Settings
-from index.builder import IndexBuilder
-from index.embedder import Embedder, make_embedder
-from index.pipeline import AnswerPipeline
 
 
 @lru_cache(maxsize=4)
@@ -25,7 +28,10 @@ def embedder_for(settings: Settings) -> Embedder:
 
 
 def builder_for(settings: Settings) -> IndexBuilder:
-    return IndexBuilder(embedder_for(settings))
+    """The index builder, with its embedding cache (private to the index unless configured)."""
+    shared = bool(settings.embed_cache)
+    path = Path(settings.embed_cache) if shared else settings.index_dir / "embed-cache.sqlite3"
+    return IndexBuilder(embedder_for(settings), cache=EmbeddingCache(path), prune_cache=not shared)
 
 
 def open_pipeline(settings: Settings) -> AnswerPipeline:
@@ -34,5 +40,5 @@ def open_pipeline(settings: Settings) -> AnswerPipeline:
         settings.index_dir,
         embedder_for(settings),
         top_k=settings.top_k,
-        min_confidence=settings.min_confidence,
+        ranking=RankingConfig(min_confidence=settings.min_confidence),
     )

@@ -12,25 +12,27 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from hoidap.index.text import vietnamese_sort_key
+from hoidap.index.types import Answer, IndexUnavailable, RetrievalMode
 from hoidap.settings import Settings, SettingsError
-from index.builder import BuildReport
-from index.store import IndexUnavailable
-from index.types import Answer
+
+if TYPE_CHECKING:  # the engine (FAISS, BM25, the model) is imported by the commands that use it
+    from hoidap.index.builder import BuildReport
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NO_INDEX = 0, 1, 2, 3
 
 
 def _settings(args: argparse.Namespace) -> Settings:
     settings = Settings.from_env()
-    overrides = {}
-    if getattr(args, "index", None):
-        overrides["index_dir"] = Path(args.index)
-    if getattr(args, "corpus", None):
-        overrides["corpus_dir"] = Path(args.corpus)
-    if getattr(args, "k", None):
-        overrides["top_k"] = args.k
-    return replace(settings, **overrides)
+    index, corpus, k = getattr(args, "index", None), getattr(args, "corpus", None), getattr(args, "k", None)
+    return replace(
+        settings,
+        index_dir=Path(index) if index else settings.index_dir,
+        corpus_dir=Path(corpus) if corpus else settings.corpus_dir,
+        top_k=k or settings.top_k,
+    )
 
 
 def _print_answer(answer: Answer, min_confidence: float) -> None:
@@ -49,9 +51,7 @@ def _print_answer(answer: Answer, min_confidence: float) -> None:
 
 # ---- subcommands ---------------------------------------------------------------------------
 def cmd_reindex(args: argparse.Namespace) -> int:
-    from hoidap.app import builder_for
-    from index.lock import LockBusy
-    from index.store import current_version, previous_version, publish
+    from hoidap.index.store import current_version, previous_version, publish
 
     settings = _settings(args)
     if args.rollback:
@@ -63,12 +63,20 @@ def cmd_reindex(args: argparse.Namespace) -> int:
         publish(settings.index_dir, prev)
         print(f"đã quay lại phiên bản {prev} (trước đó: {current})")
         return EXIT_OK
+    return reindex(settings, full=args.full, as_json=args.json)
+
+
+def reindex(settings: Settings, *, full: bool = False, as_json: bool = False) -> int:
+    """Build or update the index and print the summary; the exit status says whether a file failed."""
+    from hoidap.app import builder_for
+    from hoidap.index.lock import LockBusy
+
     try:
-        report = builder_for(settings).build(settings.corpus_dir, settings.index_dir, full=args.full)
+        report = builder_for(settings).build(settings.corpus_dir, settings.index_dir, full=full)
     except (LockBusy, FileNotFoundError) as exc:
         print(f"lỗi: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    if args.json:
+    if as_json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
         indexed = len(report.added) + len(report.updated) + len(report.unchanged)
@@ -132,14 +140,14 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     from hoidap.app import open_pipeline
-    from index.evaluate import evaluate, fit_calibration, read_qa
+    from hoidap.index.evaluate import evaluate, fit_calibration, read_qa
 
     settings = _settings(args)
     pipeline = open_pipeline(settings)
     rows = read_qa(Path(args.qa))
-    modes = ["hybrid", "dense", "lexical"] if args.baselines else ["hybrid"]
+    modes: list[RetrievalMode] = ["hybrid", "dense", "lexical"] if args.baselines else ["hybrid"]
     results = [evaluate(pipeline, rows, k=args.k or 5, mode=m) for m in modes]
-    calibration = fit_calibration(results[0].features) if args.calibrate else None
+    calibration = fit_calibration(results[0].observations) if args.calibrate else None
     if args.json:
         out = {"qa": args.qa, "index_version": pipeline.version, "results": [r.to_dict() for r in results]}
         if calibration:
@@ -162,13 +170,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
-    from hoidap.app import open_pipeline
+    """list / show read the published catalog only (no vectors, no model): they start at once."""
+    from hoidap.index.store import read_catalog
 
     if args.docs_command == "remove":
         return cmd_docs_remove(args)
-    pipeline = open_pipeline(_settings(args))
+    _version, documents, passages = read_catalog(_settings(args).index_dir)
     if args.docs_command == "list":
-        docs = pipeline.documents()
+        docs = sorted(documents, key=lambda d: (d.date or "", vietnamese_sort_key(d.title)))
         if args.json:
             print(json.dumps([d.to_dict() for d in docs], ensure_ascii=False))
             return EXIT_OK
@@ -178,11 +187,11 @@ def cmd_docs(args: argparse.Namespace) -> int:
             print(f"{d.doc_id:45.45} {d.number or '':12.12} {d.date or '':10} {d.passages:5d}  "
                   f"{indexed:19.19}  {d.title[:70]}")
         return EXIT_OK
-    doc = pipeline.document(args.id)
+    doc = next((d for d in documents if d.doc_id == args.id), None)
     if doc is None:
         print(f"không có tài liệu {args.id!r} trong chỉ mục; xem `hoidap docs list`", file=sys.stderr)
         return EXIT_FAILED
-    outline = pipeline.outline(args.id)
+    outline = [p for p in passages if p.doc_id == args.id and p.kind in ("heading", "lead")]
     if args.json:
         print(json.dumps({**doc.to_dict(), "outline": [
             {"id": p.id, "depth": len(p.section), "text": p.text} for p in outline]}, ensure_ascii=False))
@@ -213,9 +222,9 @@ def cmd_docs_remove(args: argparse.Namespace) -> int:
     import unicodedata
 
     from hoidap.app import builder_for
-    from index.loaders import SIDECAR_SUFFIX, doc_id_for, iter_corpus_files
-    from index.lock import LockBusy
-    from index.types import DocumentError
+    from hoidap.index.loaders import SIDECAR_SUFFIX, doc_id_for, iter_corpus_files
+    from hoidap.index.lock import LockBusy
+    from hoidap.index.types import DocumentError
 
     settings = _settings(args)
     corpus = settings.corpus_dir
@@ -258,8 +267,8 @@ def cmd_docs_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_bot(args: argparse.Namespace) -> int:
-    from bot.app import run_bot
     from hoidap.app import open_pipeline
+    from hoidap.bot.app import run_bot
 
     settings = _settings(args)
     if not settings.telegram_bot_token:
@@ -271,12 +280,12 @@ def cmd_bot(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """`make run`: build the index if none is published, then the bot (token set) or a chat."""
-    from index.store import current_version
+    from hoidap.index.store import current_version
 
     settings = _settings(args)
     if current_version(settings.index_dir) is None:
         print(f"chưa có chỉ mục tại {settings.index_dir}: đang lập chỉ mục từ {settings.corpus_dir} …")
-        code = cmd_reindex(argparse.Namespace(**{**vars(args), "full": False, "rollback": False, "json": False}))
+        code = reindex(settings)
         if code not in (EXIT_OK, EXIT_FAILED):
             return code
     return cmd_bot(args) if settings.telegram_bot_token else cmd_chat(args)

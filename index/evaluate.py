@@ -17,13 +17,13 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
-
-from index.pipeline import AnswerPipeline
-from index.signals import Calibration
-from index.text import plain_tokens
+from hoidap.index.pipeline import AnswerPipeline
+from hoidap.index.signals import Calibration
+from hoidap.index.text import plain_tokens
+from hoidap.index.types import RetrievalMode, Signals
 
 KS = (1, 3, 5)
 
@@ -69,6 +69,13 @@ def is_hit(passage: dict[str, Any], row: dict[str, Any], threshold: float = 0.5)
     return bool(gold_grams) and len(gold_grams & _trigrams(text)) / len(gold_grams) >= threshold
 
 
+class Observation(NamedTuple):
+    """One question's best-unit signals and whether the corpus answers it (a calibration example)."""
+
+    signals: Signals
+    answerable: bool
+
+
 @dataclass
 class EvalResult:
     mode: str
@@ -82,7 +89,7 @@ class EvalResult:
     latency_p50_ms: float
     latency_p95_ms: float
     misses: list[dict[str, Any]] = field(default_factory=list)
-    features: list[tuple[float, ...]] = field(default_factory=list)  # (*signals, label)
+    observations: list[Observation] = field(default_factory=list)  # for fitting the calibration
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -100,13 +107,13 @@ class EvalResult:
 
 
 def evaluate(pipeline: AnswerPipeline, rows: Iterable[dict[str, Any]], k: int = 5,
-             mode: str = "hybrid") -> EvalResult:
+             mode: RetrievalMode = "hybrid") -> EvalResult:
     rows = list(rows)
     ranks: list[int | None] = []
     latencies: list[float] = []
     abstained_right = abstained = unanswerable = answered_ok = 0
     misses: list[dict[str, Any]] = []
-    features: list[tuple[float, float, int]] = []
+    observations: list[Observation] = []
     for row in rows:
         answer = pipeline.answer(row["question"], k=max(k, max(KS)), mode=mode)
         latencies.append(answer.timings_ms.get("total", 0.0))
@@ -120,12 +127,12 @@ def evaluate(pipeline: AnswerPipeline, rows: Iterable[dict[str, Any]], k: int = 
                                "got": passages[0]["doc"] if passages else None,
                                "answered": answer.answered})
             if answer.passages:
-                features.append((*answer.signals, 1))
+                observations.append(Observation(answer.signals, True))
         else:
             unanswerable += 1
             abstained_right += not answer.answered
             if answer.passages:
-                features.append((*answer.signals, 0))
+                observations.append(Observation(answer.signals, False))
         abstained += not answer.answered
     n_ans = len(ranks)
     recall = {kk: sum(r is not None and r <= kk for r in ranks) / n_ans if n_ans else 0.0 for kk in KS}
@@ -142,14 +149,14 @@ def evaluate(pipeline: AnswerPipeline, rows: Iterable[dict[str, Any]], k: int = 
         latency_p50_ms=statistics.median(latencies) if latencies else 0.0,
         latency_p95_ms=float(np.percentile(latencies, 95)) if latencies else 0.0,
         misses=misses,
-        features=features,
+        observations=observations,
     )
 
 
-def fit_calibration(features: list[tuple[float, ...]], steps: int = 20000, lr: float = 0.5) -> Calibration:
+def fit_calibration(observations: list[Observation], steps: int = 20000, lr: float = 0.5) -> Calibration:
     """Logistic regression of "the best passage answers" on the answer's signals."""
-    data = np.array(features, dtype=np.float64)
-    x, y = data[:, :3], data[:, 3]
+    x = np.array([o.signals for o in observations], dtype=np.float64)
+    y = np.array([o.answerable for o in observations], dtype=np.float64)
     mean, std = x.mean(axis=0), x.std(axis=0) + 1e-9
     z = (x - mean) / std
     w = np.zeros(3)

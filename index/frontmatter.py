@@ -10,8 +10,7 @@ import re
 from typing import Any
 
 import yaml
-
-from index.types import DocumentError
+from hoidap.index.types import DocumentError
 
 # Opening "---" line, the YAML block, then a closing "---" (or YAML's "...") line.
 _FRONT_MATTER = re.compile(

@@ -13,12 +13,12 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from index.encoding import decode_text
-from index.frontmatter import split_front_matter
-from index.loaders_binary import docx_to_text, pdf_to_text
-from index.loaders_html import html_to_text
-from index.metadata import FIELDS, metadata_from_text, normalize_fields, parse_date
-from index.types import DocumentError, SourceDocument
+from hoidap.index.encoding import decode_text
+from hoidap.index.frontmatter import split_front_matter
+from hoidap.index.loaders_binary import docx_to_text, pdf_to_text
+from hoidap.index.loaders_html import html_to_text
+from hoidap.index.metadata import metadata_from_text, normalize_fields, parse_date
+from hoidap.index.types import DocumentError, SourceDocument
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 SIDECAR_SUFFIX = ".meta.json"
@@ -100,7 +100,9 @@ def load_document(path: Path, corpus_dir: Path, max_bytes: int = MAX_BYTES) -> S
             if value and name not in fields:
                 fields[name] = value
     fields.setdefault("title", unicodedata.normalize("NFC", path.stem.replace("_", " ").strip()))
-    return SourceDocument(doc_id=doc_id, text=text, extra=extra, **{k: fields.get(k) for k in FIELDS})
+    return SourceDocument(doc_id=doc_id, text=text, extra=extra, title=fields.get("title", ""), date=fields.get("date"),
+                          number=fields.get("number"), issuer=fields.get("issuer"), url=fields.get("url"),
+                          author=fields.get("author"))
 
 
 def doc_id_for(path: Path, corpus_dir: Path) -> str:

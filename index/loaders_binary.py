@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from index.encoding import normalize_text
-from index.types import DocumentError
+from hoidap.index.encoding import normalize_text
+from hoidap.index.types import DocumentError
 
 # Titles that office tools write by themselves: they say nothing about the document.
 _JUNK_TITLE_PREFIXES = ("microsoft word - ", "untitled", "document", "slide ")

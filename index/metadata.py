@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import Any
 
-from index.types import DocumentError
+from hoidap.index.types import DocumentError
 
 FIELDS = ("title", "date", "number", "issuer", "url", "author")
 

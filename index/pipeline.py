@@ -8,8 +8,8 @@ The CLI, the bot and the evaluation all call `AnswerPipeline.answer`; nothing he
 Telegram, and nothing above this module knows about files or models.
 
 >>> import tempfile
->>> from index.builder import IndexBuilder
->>> from index.embedder import make_embedder
+>>> from hoidap.index.builder import IndexBuilder
+>>> from hoidap.index.embedder import make_embedder
 >>> corpus, out = Path(tempfile.mkdtemp()), Path(tempfile.mkdtemp())
 >>> _ = (corpus / "a.txt").write_text(
 ...     "Các khâu đột phá:\\n(1) Cải cách hành chính.\\n(2) Hạ tầng đô thị.", encoding="utf-8")
@@ -27,41 +27,40 @@ import logging
 import threading
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
-
-from index.embedder import Embedder
-from index.search import (
+from hoidap.index.embedder import Embedder
+from hoidap.index.ranking import RankingConfig
+from hoidap.index.search import (
     DenseRetriever,
     LexicalRetriever,
     Reaccenter,
     convex_fusion,
     top_scores,
 )
-from index.signals import Calibration, coverage, highlight_spans, name_terms, query_terms, term_set
-from index.store import IndexUnavailable, Snapshot, current_version, load_snapshot
-from index.text import (
+from hoidap.index.signals import Calibration, coverage, highlight_spans, name_terms, query_terms, term_set
+from hoidap.index.store import IndexUnavailable, Snapshot, current_version, load_snapshot
+from hoidap.index.text import (
     clean_whitespace,
     has_diacritics,
     nfc,
     syllables,
     vietnamese_sort_key,
 )
-from index.types import NOT_FOUND, Answer, AnswerPassage, DocumentInfo, Passage
+from hoidap.index.types import (
+    NO_SIGNALS,
+    NOT_FOUND,
+    Answer,
+    AnswerPassage,
+    DocumentInfo,
+    Passage,
+    RetrievalMode,
+    Signals,
+)
 
 log = logging.getLogger(__name__)
 
-# Fitted by scripts/calibrate.py (balanced accuracy on answerable vs unanswerable questions);
-# docs/quality.md records the run.
-DEFAULT_MIN_CONFIDENCE = 0.66
-CANDIDATES = 50  # how deep each retriever looks before fusion
-NAMED_HEADING_COVERAGE = 0.6  # a heading covering this share of the question's words is "named" by it
-SMALL_SECTION_CHARS = 2500  # an item's whole list is quoted when the list is at most this long
-MAX_UNIT_CHARS = 8000  # a longer section is quoted as its outline (heading + children's first lines)
-DENSE_SHARE = 0.7  # fusion: weight of the normalised dense score against BM25's
-RERANK_DEPTH = 20  # fused candidates expanded to units and re-ranked
-COVERAGE_WEIGHT = 0.2  # re-ranking: weight of a unit's coverage of the question's words ...
-CONFIDENCE_WEIGHT = 0.15  # ... and of its calibrated confidence, next to the normalised fusion score
 
 
 class AnswerPipeline:
@@ -72,7 +71,7 @@ class AnswerPipeline:
     """
 
     def __init__(self, snapshot: Snapshot, embedder: Embedder, index_dir: Path | None = None,
-                 top_k: int = 3, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+                 top_k: int = 3, ranking: RankingConfig | None = None,
                  calibration: Calibration | None = None, watch_seconds: float = 5.0) -> None:
         self.embedder = embedder
         self.watch_seconds = watch_seconds  # how often answer() looks for a newly published index
@@ -80,15 +79,18 @@ class AnswerPipeline:
         self._refused: str | None = None  # a published version that failed to load (not retried)
         self.index_dir = index_dir
         self.top_k = top_k
-        self.min_confidence = min_confidence
+        self.ranking = ranking or RankingConfig()
         self.calibration = calibration or Calibration()
         self._lock = threading.Lock()
         self._state = _State(snapshot, embedder)
 
     @classmethod
-    def open(cls, index_dir: Path, embedder: Embedder, **kwargs: object) -> AnswerPipeline:
+    def open(cls, index_dir: Path, embedder: Embedder, *, top_k: int = 3, ranking: RankingConfig | None = None,
+             calibration: Calibration | None = None, watch_seconds: float = 5.0) -> AnswerPipeline:
         """Load the published index, refusing one built with another embedder."""
-        return cls(load_snapshot(index_dir, expected_embedder=embedder.id), embedder, index_dir, **kwargs)
+        snapshot = load_snapshot(index_dir, expected_embedder=embedder.id)
+        return cls(snapshot, embedder, index_dir, top_k=top_k, ranking=ranking, calibration=calibration,
+                   watch_seconds=watch_seconds)
 
     @property
     def version(self) -> str:
@@ -134,7 +136,7 @@ class AnswerPipeline:
                 if p.doc_id == doc_id and p.kind in ("heading", "lead")]
 
     # ---- answering -------------------------------------------------------------------------
-    def answer(self, question: str, k: int | None = None, mode: str = "hybrid") -> Answer:
+    def answer(self, question: str, k: int | None = None, mode: RetrievalMode = "hybrid") -> Answer:
         """Answer one question. `mode` ("hybrid", "dense" or "lexical") exists for baselines."""
         if mode not in ("hybrid", "dense", "lexical"):
             raise ValueError(f"mode={mode!r}: expected 'hybrid', 'dense' or 'lexical'")
@@ -151,11 +153,12 @@ class AnswerPipeline:
         qvec = state.dense.embed(dense_query)
         timings["embed"] = (time.perf_counter() - t0) * 1000
         t1 = time.perf_counter()
-        dense_hits = state.dense.search(qvec, CANDIDATES) if mode != "lexical" else []
+        dense_hits = state.dense.search(qvec, self.ranking.candidates) if mode != "lexical" else []
         lexical_scores = state.lexical.scores(query) if mode != "dense" else None
-        lexical_hits = top_scores(lexical_scores, CANDIDATES) if lexical_scores is not None else []
-        if mode == "hybrid":
-            fused = convex_fusion(dense_hits, lexical_hits, lexical_scores, qvec, state.dense, DENSE_SHARE)
+        lexical_hits = top_scores(lexical_scores, self.ranking.candidates) if lexical_scores is not None else []
+        if mode == "hybrid" and lexical_scores is not None:
+            fused = convex_fusion(dense_hits, lexical_hits, lexical_scores, qvec, state.dense,
+                                  self.ranking.dense_share)
         else:  # a plain baseline: one retriever's own ranking
             fused = dense_hits or lexical_hits
         timings["retrieve"] = (time.perf_counter() - t1) * 1000
@@ -164,7 +167,7 @@ class AnswerPipeline:
         units, signals = self._units(state, fused, qvec, terms, names, toned, k, rerank=mode == "hybrid")
         best = units[0] if units else None
         confidence = best.score if best else 0.0
-        answered = best is not None and confidence >= self.min_confidence
+        answered = best is not None and confidence >= self.ranking.min_confidence
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(
             question=question,
@@ -196,7 +199,7 @@ class AnswerPipeline:
 
     def _units(self, state: _State, fused: list[tuple[int, float]], qvec: np.ndarray,
                terms: list[str], names: list[str], toned: bool, k: int,
-               rerank: bool = True) -> tuple[list[AnswerPassage], tuple[float, float, float]]:
+               rerank: bool = True) -> tuple[list[AnswerPassage], Signals]:
         """Expand the fused candidates to answering units, re-rank them, keep k.
 
         Fusion finds the right neighbourhood; how much of the question each whole unit covers
@@ -205,33 +208,34 @@ class AnswerPipeline:
         order. Each unit's confidence is computed for the abstention decision.
         """
         passages = state.snapshot.passages
-        scored: list[tuple[float, int, int, int, float, tuple[float, float, float]]] = []
+        scored: list[_Candidate] = []
         top_fused = fused[0][1] if fused else 1.0
-        for pid, fused_score in fused[:RERANK_DEPTH]:
+        for pid, fused_score in fused[: self.ranking.rerank_depth]:
             start, end = self._expand(state, passages[pid], terms, toned)
             dense = state.dense.similarity(qvec, pid)
             unit_terms = state.unit_terms(start, end, toned)
             cov = coverage(terms, unit_terms)
             names_cov = coverage(names, unit_terms) if names else 1.0
-            score = self.calibration.confidence(dense, cov, names_cov)
+            signals = Signals(dense, cov, names_cov)
+            score = self.calibration.confidence(signals)
             key = fused_score / top_fused
             if rerank:
-                key += COVERAGE_WEIGHT * cov + CONFIDENCE_WEIGHT * score
-            scored.append((key, pid, start, end, score, (dense, cov, names_cov)))
-        scored.sort(key=lambda s: -s[0])
+                key += self.ranking.coverage_weight * cov + self.ranking.confidence_weight * score
+            scored.append(_Candidate(key, pid, start, end, score, signals))
+        scored.sort(key=lambda c: -c.key)
         units: list[AnswerPassage] = []
-        signals = (0.0, 0.0, 0.0)
+        best_signals = NO_SIGNALS
         covered: list[tuple[int, int]] = []
-        for _key, pid, start, end, score, unit_signals in scored:
-            if any(a < end and start < b for a, b in covered):
+        for c in scored:
+            if any(a < c.end and c.start < b for a, b in covered):
                 continue
             if not units:
-                signals = unit_signals
-            units.append(self._unit_passage(state, start, end, score, terms, toned, anchor=pid))
-            covered.append((start, end))
+                best_signals = c.signals
+            units.append(self._unit_passage(state, c.start, c.end, c.confidence, terms, toned, anchor=c.anchor))
+            covered.append((c.start, c.end))
             if len(units) == k:
                 break
-        return units, signals
+        return units, best_signals
 
     def _expand(self, state: _State, p: Passage, terms: list[str], toned: bool) -> tuple[int, int]:
         """The answering unit for a matched passage, as a passage id range.
@@ -244,25 +248,24 @@ class AnswerPipeline:
         passages = state.snapshot.passages
         node = p if p.has_children else (passages[p.parent] if p.parent >= 0 else None)
         while node is not None:
-            if coverage(terms, state.text_terms(node.id, toned)) >= NAMED_HEADING_COVERAGE:
+            if coverage(terms, state.text_terms(node.id, toned)) >= self.ranking.named_heading_coverage:
                 return node.id, node.subtree_end
             node = passages[node.parent] if node.parent >= 0 else None
         if p.has_children:
             return p.id, p.subtree_end
         if p.parent >= 0:
             parent = passages[p.parent]
-            if state.chars(parent.id, parent.subtree_end) <= SMALL_SECTION_CHARS:
+            if state.chars(parent.id, parent.subtree_end) <= self.ranking.small_section_chars:
                 return parent.id, parent.subtree_end
         return p.id, p.id + 1
 
-    @staticmethod
-    def _quoted_ids(state: _State, start: int, end: int) -> list[int]:
+    def _quoted_ids(self, state: _State, start: int, end: int) -> list[int]:
         """The passages a unit quotes: all of it when it fits, else its outline.
 
         A whole chapter or a list of long sections does not fit in a reply; its heading with the
         headings (or first lines) of its direct children still answers "what are the …".
         """
-        if state.chars(start, end) <= MAX_UNIT_CHARS:
+        if state.chars(start, end) <= self.ranking.max_unit_chars:
             return list(range(start, end))
         ids: list[int] = []
         total = 0
@@ -270,7 +273,7 @@ class AnswerPipeline:
             if p.id == start or p.parent == start:
                 ids.append(p.id)
                 total += len(p.text)
-                if total > MAX_UNIT_CHARS:
+                if total > self.ranking.max_unit_chars:
                     break
         return ids
 
@@ -305,6 +308,17 @@ class AnswerPipeline:
             expandable=first.parent >= 0 if expandable is None else expandable,
             index_version=state.snapshot.version,
         )
+
+
+class _Candidate(NamedTuple):
+    """A fused candidate expanded to its answering unit, with what re-ranking and abstention need."""
+
+    key: float  # re-ranking key: normalised fusion score (+ coverage and confidence in hybrid mode)
+    anchor: int  # the matched passage
+    start: int  # the unit: passage ids [start, end)
+    end: int
+    confidence: float
+    signals: Signals
 
 
 class _State:

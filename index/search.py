@@ -16,9 +16,8 @@ from collections.abc import Sequence
 import bm25s
 import faiss
 import numpy as np
-
-from index.embedder import Embedder
-from index.text import has_diacritics, plain_key, plain_tokens, syllables, toned_tokens, with_bigrams
+from hoidap.index.embedder import Embedder
+from hoidap.index.text import has_diacritics, plain_key, plain_tokens, syllables, toned_tokens, with_bigrams
 
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
 
@@ -65,7 +64,7 @@ class LexicalRetriever:
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every passage; the channel follows whether the query has diacritics."""
-        if self.size == 0:
+        if self._toned is None or self._plain is None:
             return np.zeros(0, dtype=np.float32)
         if has_diacritics(query):
             return self._toned.get_scores(with_bigrams(toned_tokens(query)))

@@ -14,8 +14,9 @@ import math
 import re
 from dataclasses import dataclass
 
-from index.chunker import split_sentences
-from index.text import STOPWORDS_PLAIN, STOPWORDS_TONED, nfc, plain_key, syllables, toned_key
+from hoidap.index.chunker import split_sentences
+from hoidap.index.text import STOPWORDS_PLAIN, STOPWORDS_TONED, nfc, plain_key, syllables, toned_key
+from hoidap.index.types import Signals
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,9 @@ class Calibration:
     w_names: float = 14.55
     bias: float = -76.60
 
-    def confidence(self, dense: float, coverage: float, names: float = 1.0) -> float:
-        z = self.w_dense * dense + self.w_coverage * coverage + self.w_names * names + self.bias
+    def confidence(self, signals: Signals) -> float:
+        z = (self.w_dense * signals.dense + self.w_coverage * signals.coverage + self.w_names * signals.names
+             + self.bias)
         return 1.0 / (1.0 + math.exp(-z))
 
 

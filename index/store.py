@@ -10,7 +10,7 @@ and only then rewrites CURRENT. A crash at any point leaves the served version u
 the previous version stays on disk for ``hoidap reindex --rollback``.
 
 >>> import tempfile, numpy as np
->>> from index.types import Passage, DocumentInfo
+>>> from hoidap.index.types import Passage, DocumentInfo
 >>> root = Path(tempfile.mkdtemp())
 >>> p = [Passage(0, "a.txt", "paragraph", "Xin chào.", [], 0, 9, -1, 1)]
 >>> v = write_version(root, p, [DocumentInfo("a.txt", "A")], np.ones((1, 4), "float32"),
@@ -30,20 +30,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import faiss
 import numpy as np
+from hoidap.index.types import DocumentInfo, IndexUnavailable, Passage
 
-from index.types import DocumentInfo, Passage
+if TYPE_CHECKING:  # FAISS is loaded only by what searches or writes vectors, not by `hoidap docs list`
+    import faiss
+
+__all__ = ["IndexUnavailable", "Snapshot", "current_version", "load_snapshot", "publish", "read_catalog",
+           "write_version"]
 
 FORMAT_VERSION = 1
 KEEP_VERSIONS = 3  # the published one, its predecessor for rollback, and one more
 _FILES = ("vectors.faiss", "passages.jsonl", "documents.json")
-
-
-class IndexUnavailable(RuntimeError):
-    """The index cannot be served; the message says what to run."""
 
 
 def _sha256(path: Path) -> str:
@@ -112,6 +112,8 @@ def write_version(
     extra: dict[str, Any] | None = None,
 ) -> str:
     """Write and verify a new version folder; return its name. Does not publish it."""
+    import faiss
+
     if len(passages) != len(vectors):
         raise ValueError(f"{len(passages)} passages but {len(vectors)} vectors")
     versions = root / "versions"
@@ -217,6 +219,8 @@ def _verify(folder: Path) -> dict[str, Any]:
 
 def load_snapshot(root: Path, expected_embedder: str | None = None, version: str | None = None) -> Snapshot:
     """Load and verify the published version; refuse a missing, corrupt or mismatched index."""
+    import faiss
+
     version = version or current_version(root)
     if version is None:
         raise IndexUnavailable(f"no index at {root}: run `hoidap reindex` to build one")
@@ -243,3 +247,25 @@ def load_snapshot(root: Path, expected_embedder: str | None = None, version: str
             "run `hoidap reindex --full`"
         )
     return Snapshot(version, manifest, passages, {d.doc_id: d for d in documents}, vectors)
+
+
+def read_catalog(root: Path) -> tuple[str, list[DocumentInfo], list[Passage]]:
+    """The published version's name, documents and passages, verified, without loading vectors.
+
+    For `hoidap docs list|show`, which must start fast: no FAISS, no lexical index.
+    """
+    version = current_version(root)
+    if version is None:
+        raise IndexUnavailable(f"no index at {root}: run `hoidap reindex` to build one")
+    folder = root / "versions" / version
+    if not folder.is_dir():
+        raise IndexUnavailable(f"index version {version!r} named in {root / 'CURRENT'} is missing; "
+                               "run `hoidap reindex --full`")
+    _verify(folder)
+    try:
+        with (folder / "passages.jsonl").open(encoding="utf-8") as fh:
+            passages = [Passage(**json.loads(line)) for line in fh if line.strip()]
+        documents = [DocumentInfo(**d) for d in json.loads((folder / "documents.json").read_text("utf-8"))]
+    except (ValueError, TypeError) as exc:
+        raise IndexUnavailable(f"index at {folder} cannot be read ({exc}); run `hoidap reindex --full`") from None
+    return version, documents, passages

@@ -6,8 +6,17 @@ store, retriever, answerer) and every front end (CLI, bot, evaluation) speaks th
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal, NamedTuple
+
+PassageKind = Literal["heading", "lead", "item", "paragraph"]
+"""heading; lead (a line ending in ':' that introduces a list); list item; plain paragraph."""
+RetrievalMode = Literal["hybrid", "dense", "lexical"]
+"""hybrid (shipped); dense-only and lexical-only exist as evaluation baselines."""
+
+
+class IndexUnavailable(RuntimeError):
+    """The index cannot be served; the message says what to run."""
 
 
 class DocumentError(Exception):
@@ -85,7 +94,7 @@ class Passage:
 
     id: int
     doc_id: str
-    kind: str  # "heading" | "lead" (a line ending in ':' that introduces a list) | "item" | "paragraph"
+    kind: PassageKind
     text: str  # verbatim text as shown to users
     section: list[str]  # heading chain above this passage, outermost first
     start: int  # character span in SourceDocument.text
@@ -99,6 +108,17 @@ class Passage:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+class Signals(NamedTuple):
+    """How well the best unit answers the question: the inputs of the calibrated confidence."""
+
+    dense: float  # cosine between the question and the matched passage
+    coverage: float  # share of the question's content words found in the unit (with its headings)
+    names: float  # share of the question's names and numbers found there (1.0 when it has none)
+
+
+NO_SIGNALS = Signals(0.0, 0.0, 0.0)
 
 
 @dataclass
@@ -118,6 +138,7 @@ class AnswerPassage:
     index_version: str = ""  # the index version the passage ids belong to
 
     def to_dict(self) -> dict[str, Any]:
+        """Everything a front end or a stored answer needs (the score rounded for display)."""
         return {
             "doc": self.doc,
             "title": self.title,
@@ -128,7 +149,23 @@ class AnswerPassage:
             "number": self.number,
             "passage_ids": self.passage_ids,
             "highlights": [list(h) for h in self.highlights],
+            "expandable": self.expandable,
+            "index_version": self.index_version,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AnswerPassage:
+        """The inverse of `to_dict` (unknown keys are ignored, so older stored answers still load).
+
+        >>> p = AnswerPassage("a.txt", "A", "I", "Một.", 0.9, highlights=[(0, 4)], expandable=True)
+        >>> AnswerPassage.from_dict(p.to_dict()) == p
+        True
+        """
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        values["highlights"] = [tuple(h) for h in values.get("highlights", [])]
+        values["passage_ids"] = list(values.get("passage_ids", []))
+        return cls(**values)
 
 
 @dataclass
@@ -140,8 +177,7 @@ class Answer:
     answer: str  # the best quote, or the Vietnamese "not found" sentence
     passages: list[AnswerPassage]  # ranked best first; alternatives follow the best one
     confidence: float = 0.0
-    # (dense cosine, word coverage, name coverage) of the best passage: the inputs of `confidence`.
-    signals: tuple[float, ...] = ()
+    signals: Signals = NO_SIGNALS  # of the best unit: the inputs of `confidence`
     timings_ms: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

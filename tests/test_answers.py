@@ -6,8 +6,7 @@ import subprocess
 import sys
 
 import pytest
-
-from index.types import NOT_FOUND
+from hoidap.index.types import NOT_FOUND
 
 BREAKTHROUGHS = [
     "(1) Tiếp tục cải cách hành chính, tập trung xây dựng chính quyền đô thị, chính quyền điện tử;",
@@ -100,6 +99,7 @@ def test_cli_ask_json_and_batch(sample_index, tmp_path):
     assert [r["answered"] for r in rows] == [True, False]
 
 
+@pytest.mark.slow  # runs the CLI in a subprocess
 def test_cli_refuses_missing_index_with_the_command_to_run(tmp_path):
     env = {**os.environ, "HOIDAP_INDEX_DIR": str(tmp_path / "none")}
     out = subprocess.run([sys.executable, "-m", "hoidap.cli", "ask", "khâu đột phá"],
@@ -109,8 +109,8 @@ def test_cli_refuses_missing_index_with_the_command_to_run(tmp_path):
 
 
 def test_a_newly_published_index_is_picked_up_without_restart(tmp_path, embedder):
-    from index.builder import IndexBuilder
-    from index.pipeline import AnswerPipeline
+    from hoidap.index.builder import IndexBuilder
+    from hoidap.index.pipeline import AnswerPipeline
 
     corpus, out = tmp_path / "c", tmp_path / "ix"
     corpus.mkdir()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.access import Access, Once, RateLimiter
-from bot.store import Store, percentile
+from hoidap.bot.access import Access, Once, RateLimiter
+from hoidap.bot.store import Store, percentile
+from hoidap.index.types import Answer, AnswerPassage
+
 from hoidap.settings import Settings
-from index.types import Answer, AnswerPassage
 
 
 def test_empty_lists_allow_everyone() -> None:

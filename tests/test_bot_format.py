@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from bot.format import (
+from hoidap.bot.format import (
     answer_card,
     document_list,
     format_date,
@@ -12,9 +11,9 @@ from bot.format import (
     not_found,
     sources_list,
 )
-from bot.tghtml import check
-from index.text import vietnamese_sort_key
-from index.types import AnswerPassage, DocumentInfo
+from hoidap.bot.tghtml import check
+from hoidap.index.text import vietnamese_sort_key
+from hoidap.index.types import AnswerPassage, DocumentInfo
 
 
 def make(text: str, **kw: object) -> AnswerPassage:
@@ -100,8 +99,8 @@ def test_document_list_sorted_with_dates() -> None:
 
 
 def test_preview_page_embeds_the_messages_and_buttons() -> None:
-    from bot.handlers import keyboard
-    from bot.preview import page
+    from hoidap.bot.handlers import keyboard
+    from hoidap.bot.preview import page
 
     p = make("a < b", highlights=[(0, 1)], expandable=True, passage_ids=[1])
     out = page("hỏi <x>?", [(answer_card(p), keyboard(7, 0, [p]))])

@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hoidap.bot.app import build_application
+from hoidap.bot.store import Store
+from hoidap.bot.tghtml import check, utf16_len
+from hoidap.index.types import Answer, AnswerPassage, DocumentInfo
 from telegram import Update
 from telegram.request import BaseRequest, RequestData
 
-from bot.app import build_application
-from bot.store import Store
-from bot.tghtml import check, utf16_len
 from hoidap.settings import Settings
-from index.types import Answer, AnswerPassage, DocumentInfo
 
 TOKEN = "123456:TEST-token-never-logged"
 BOT_ID = 666
@@ -109,7 +109,7 @@ def passage(text: str = LIST_TEXT, **kw: Any) -> AnswerPassage:
 
 
 class FakePipeline:
-    """Implements bot.service.AnswerService with canned data."""
+    """Implements hoidap.bot.service.AnswerService with canned data."""
 
     def __init__(self) -> None:
         self.questions: list[str] = []
@@ -411,7 +411,7 @@ async def test_typing_failure_does_not_break_answer(tmp_path: Path) -> None:
 async def test_pipeline_error_is_logged_without_token_and_bot_keeps_running(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from bot.app import protect_logs
+    from hoidap.bot.app import protect_logs
 
     async with Harness(tmp_path) as h:
         protect_logs(h.settings)

@@ -7,11 +7,10 @@ import random
 import re
 
 import pytest
-
-from bot.format import answer_card
-from bot.split import split_html
-from bot.tghtml import check, tokenize, utf16_len
-from index.types import AnswerPassage
+from hoidap.bot.format import answer_card
+from hoidap.bot.split import split_html
+from hoidap.bot.tghtml import check, tokenize, utf16_len
+from hoidap.index.types import AnswerPassage
 
 WORDS = [
     "Đảng",

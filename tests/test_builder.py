@@ -6,14 +6,13 @@ import subprocess
 import sys
 
 import pytest
-
-from index.builder import IndexBuilder
-from index.lock import IndexLock, LockBusy
-from index.store import current_version, load_snapshot
+from hoidap.index.builder import IndexBuilder
+from hoidap.index.lock import IndexLock, LockBusy
+from hoidap.index.store import current_version, load_snapshot
 
 
 class CountingEmbedder:
-    """The real embedder, counting how many passages it was asked to embed."""
+    """An embedder, counting how many passages it was asked to embed."""
 
     def __init__(self, real):
         self.real, self.id, self.dim, self.embedded = real, real.id, real.dim, 0
@@ -26,12 +25,12 @@ class CountingEmbedder:
         return self.real.embed_passages(texts, progress)
 
 
-def test_incremental_reindex_embeds_only_what_changed(tmp_path, embedder):
+def test_incremental_reindex_embeds_only_what_changed(tmp_path, hash_embedder):
     corpus, out = tmp_path / "c", tmp_path / "ix"
     corpus.mkdir()
     (corpus / "a.txt").write_text("Các khâu đột phá:\n(1) Cải cách hành chính.\n(2) Hạ tầng.", encoding="utf-8")
     (corpus / "b.md").write_text("# Nghị quyết B\n\nNội dung về kinh tế biển.", encoding="utf-8")
-    spy = CountingEmbedder(embedder)
+    spy = CountingEmbedder(hash_embedder)
     first = IndexBuilder(spy).build(corpus, out)
     assert sorted(first.added) == ["a.txt", "b.md"] and spy.embedded == first.passages
 
@@ -50,21 +49,21 @@ def test_incremental_reindex_embeds_only_what_changed(tmp_path, embedder):
     assert "kinh tế tư nhân" in " ".join(p.text for p in snap.passages)
 
 
-def test_unchanged_documents_keep_identical_vectors(tmp_path, embedder):
+def test_unchanged_documents_keep_identical_vectors(tmp_path, hash_embedder):
     corpus, out = tmp_path / "c", tmp_path / "ix"
     corpus.mkdir()
     (corpus / "a.txt").write_text("Đoạn một.\n\nĐoạn hai.", encoding="utf-8")
     (corpus / "b.txt").write_text("Đoạn ba.", encoding="utf-8")
-    IndexBuilder(embedder).build(corpus, out)
+    IndexBuilder(hash_embedder).build(corpus, out)
     before = load_snapshot(out).doc_vectors("b.txt")
     (corpus / "a.txt").unlink()  # shifts b.txt's passage ids
-    IndexBuilder(embedder).build(corpus, out)
+    IndexBuilder(hash_embedder).build(corpus, out)
     after = load_snapshot(out)
     assert (after.doc_vectors("b.txt") == before).all()
     assert after.passages[0].id == 0 and after.passages[0].doc_id == "b.txt"
 
 
-def test_bad_documents_are_reported_and_the_rest_is_indexed(tmp_path, embedder):
+def test_bad_documents_are_reported_and_the_rest_is_indexed(tmp_path, hash_embedder):
     corpus, out = tmp_path / "c", tmp_path / "ix"
     corpus.mkdir()
     (corpus / "ok.txt").write_text("Nội dung tốt.", encoding="utf-8")
@@ -72,7 +71,7 @@ def test_bad_documents_are_reported_and_the_rest_is_indexed(tmp_path, embedder):
     (corpus / "junk.txt").write_bytes(bytes(range(256)) * 4)
     (corpus / "broken.docx").write_bytes(b"PK\x03\x04 truncated")
     (corpus / "bản sao.txt").write_text("Nội dung tốt.", encoding="utf-8")
-    report = IndexBuilder(embedder).build(corpus, out)
+    report = IndexBuilder(hash_embedder).build(corpus, out)
     assert report.added == ["ok.txt"] or report.added == ["bản sao.txt"]
     failed = {f["file"]: f["reason"] for f in report.failed}
     assert set(failed) == {"empty.txt", "junk.txt", "broken.docx"}
@@ -81,10 +80,11 @@ def test_bad_documents_are_reported_and_the_rest_is_indexed(tmp_path, embedder):
     assert load_snapshot(out).passages
 
 
+@pytest.mark.slow  # runs the CLI in a subprocess
 def test_lock_refuses_a_second_run_and_clears_a_stale_one(tmp_path):
     with IndexLock(tmp_path):
         other = subprocess.run([sys.executable, "-c",
-                                "import sys; from pathlib import Path; from index.lock import IndexLock\n"
+                                "import sys; from pathlib import Path; from hoidap.index.lock import IndexLock\n"
                                 f"IndexLock(Path({str(tmp_path)!r})).__enter__()"],
                                capture_output=True, text=True)
         assert other.returncode != 0 and "another re-index" in other.stderr
@@ -100,6 +100,7 @@ def test_lock_refuses_a_second_run_and_clears_a_stale_one(tmp_path):
         IndexLock(tmp_path).__enter__()
 
 
+@pytest.mark.slow  # runs the CLI in a subprocess
 def test_cli_reindex_json_summary_and_failure_exit(tmp_path):
     corpus, out = tmp_path / "c", tmp_path / "ix"
     corpus.mkdir()
@@ -114,7 +115,7 @@ def test_cli_reindex_json_summary_and_failure_exit(tmp_path):
     assert current_version(out)
 
 
-def test_a_reindex_with_nothing_changed_keeps_the_version_so_rollback_still_works(tmp_path, embedder):
+def test_a_reindex_with_nothing_changed_keeps_the_version_so_rollback_still_works(tmp_path, hash_embedder):
     """A nightly no-op re-index must not publish a copy of the current version: PREVIOUS would then
     name an identical index and `hoidap reindex --rollback` would no longer undo the last change."""
     from hoidap.cli import main
@@ -122,22 +123,22 @@ def test_a_reindex_with_nothing_changed_keeps_the_version_so_rollback_still_work
     corpus, out = tmp_path / "c", tmp_path / "ix"
     corpus.mkdir()
     (corpus / "a.txt").write_text("Bản cũ.", encoding="utf-8")
-    old = IndexBuilder(embedder).build(corpus, out).version
+    old = IndexBuilder(hash_embedder).build(corpus, out).version
     (corpus / "a.txt").write_text("Bản mới.", encoding="utf-8")
-    new = IndexBuilder(embedder).build(corpus, out).version
-    again = IndexBuilder(embedder).build(corpus, out)
+    new = IndexBuilder(hash_embedder).build(corpus, out).version
+    again = IndexBuilder(hash_embedder).build(corpus, out)
     assert again.unchanged == ["a.txt"] and again.embedded == 0 and again.passages == 1
     assert again.version == new == current_version(out)
     assert main(["reindex", "--rollback", "--index", str(out)]) == 0
     assert current_version(out) == old and load_snapshot(out).passages[0].text == "Bản cũ."
 
 
-def test_a_file_over_the_default_50_mb_limit_is_reported_and_the_rest_indexed(tmp_path, embedder):
+def test_a_file_over_the_default_50_mb_limit_is_reported_and_the_rest_indexed(tmp_path, hash_embedder):
     corpus, out = tmp_path / "c", tmp_path / "ix"
     corpus.mkdir()
     (corpus / "ok.txt").write_text("Nội dung tốt.", encoding="utf-8")
     with (corpus / "quá lớn.pdf").open("wb") as fh:
         fh.truncate(51 * 1024 * 1024)  # sparse: 51 MB on paper, nothing read or written
-    report = IndexBuilder(embedder).build(corpus, out)
+    report = IndexBuilder(hash_embedder).build(corpus, out)
     assert report.added == ["ok.txt"]
     assert report.failed == [{"file": "quá lớn.pdf", "reason": "file too large (51 MB > limit 50 MB)"}]

@@ -1,5 +1,7 @@
-from index.chunker import MAX_PASSAGE_CHARS, Chunker
-from index.types import SourceDocument
+from pathlib import Path
+
+from hoidap.index.chunker import MAX_PASSAGE_CHARS, Chunker
+from hoidap.index.types import SourceDocument
 
 
 def chunk(text: str, **meta) -> list:
@@ -63,11 +65,14 @@ def test_long_paragraph_is_split_on_sentences_and_spans_point_into_source():
     assert all(p.text.endswith(".") for p in ps)
 
 
-def test_sample_article_structure(sample_pipeline):
-    state = sample_pipeline._state
-    leads = [p.text for p in state.snapshot.passages if p.kind == "lead"]
+def test_sample_article_structure():
+    from hoidap.index.loaders import load_document
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    passages = Chunker().chunk(load_document(corpus / "quan_hai_ba_trung_nghi_quyet_2020.txt", corpus))
+    leads = [p.text for p in passages if p.kind == "lead"]
     assert "Các khâu đột phá:" in leads and "Những nhiệm vụ trọng tâm:" in leads
-    texts = " ".join(p.text for p in state.snapshot.passages)
+    texts = " ".join(p.text for p in passages)
     assert "Lượt xem" not in texts and "HOẠT ĐỘNG ĐẢNG - ĐOÀN THỂ HOẠT" not in texts
 
 
@@ -80,10 +85,13 @@ def test_an_italic_note_under_a_lead_in_does_not_end_its_list():
         "Mục III Nghị quyết 72", "(1) Đổi mới tư duy", "(2) Hoàn thiện thể chế"]
 
 
-def test_a_section_too_long_to_quote_is_quoted_as_its_outline(tmp_path, embedder):
-    from index.builder import IndexBuilder
-    from index.pipeline import MAX_UNIT_CHARS, AnswerPipeline
+def test_a_section_too_long_to_quote_is_quoted_as_its_outline(tmp_path, hash_embedder):
+    from hoidap.index.builder import IndexBuilder
+    from hoidap.index.pipeline import AnswerPipeline
+    from hoidap.index.ranking import RankingConfig
 
+    embedder = hash_embedder
+    max_unit_chars = RankingConfig().max_unit_chars
     body = "Tăng cường đầu tư hạ tầng giao thông, y tế và giáo dục ở địa phương. " * 40
     text = "Các nhiệm vụ trọng tâm:\n\n" + "\n\n".join(
         f"**({n}) Nhiệm vụ số {n} về chủ đề riêng**\n\n{body}" for n in range(1, 7))
@@ -93,5 +101,5 @@ def test_a_section_too_long_to_quote_is_quoted_as_its_outline(tmp_path, embedder
     IndexBuilder(embedder).build(corpus, out)
     answer = AnswerPipeline.open(out, embedder).answer("các nhiệm vụ trọng tâm gồm những gì?")
     quoted = answer.passages[0].text
-    assert quoted.startswith("Các nhiệm vụ trọng tâm:") and len(quoted) < MAX_UNIT_CHARS
+    assert quoted.startswith("Các nhiệm vụ trọng tâm:") and len(quoted) < max_unit_chars
     assert all(f"({n}) Nhiệm vụ số {n} về chủ đề riêng" in quoted for n in range(1, 7))

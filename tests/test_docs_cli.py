@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # real processes and the real model
+
 REPO = Path(__file__).resolve().parents[1]
 CRON = REPO / "scripts" / "reindex-cron.sh"
 

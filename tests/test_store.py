@@ -4,9 +4,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
-from index.store import IndexUnavailable, current_version, load_snapshot, publish, write_version
-from index.types import DocumentInfo, Passage
+from hoidap.index.store import IndexUnavailable, current_version, load_snapshot, publish, write_version
+from hoidap.index.types import DocumentInfo, Passage
 
 
 def _write(root: Path, text: str = "Xin chào.", embedder_id: str = "emb-a") -> str:
@@ -56,7 +55,7 @@ def test_a_failed_write_leaves_the_published_version_untouched(tmp_path, monkeyp
     publish(tmp_path, first)
     before = {p: p.read_bytes() for p in (tmp_path / "versions" / first).iterdir()}
 
-    import index.store as store
+    import hoidap.index.store as store
 
     def boom(*args, **kwargs):
         raise OSError("disk full")

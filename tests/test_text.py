@@ -1,4 +1,4 @@
-from index.text import (
+from hoidap.index.text import (
     has_diacritics,
     plain_key,
     plain_tokens,

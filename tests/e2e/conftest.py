@@ -106,8 +106,8 @@ def bot_settings(proxy: StrictProxy, tmp: Path, index: Path, **overrides: Any) -
 def stack(
     emulator: Emulator, pipeline: Any, index_dir: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Stack]:
-    """Proxy + the bot (built by bot.app.build_application, run by run_polling in a thread)."""
-    from bot.app import build_application
+    """Proxy + the bot (built by hoidap.bot.app.build_application, run by run_polling in a thread)."""
+    from hoidap.bot.app import build_application
 
     proxy = StrictProxy(emulator.url).start()
     bot: BotThread | None = None

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
-from bot.tghtml import check, utf16_len
+from hoidap.bot.tghtml import check, utf16_len
 
 ROOT = Path(__file__).resolve().parents[2]
 E2E_DIR = ROOT / ".e2e"

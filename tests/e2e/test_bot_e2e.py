@@ -16,8 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-
-from bot.tghtml import check
+from hoidap.bot.tghtml import check
 
 from .conftest import ADMIN, NOT_ALLOWED, Stack
 from .harness import BOT_USERNAME, BotProcess, EmulatorClient, StrictProxy, buttons, free_port, wait_until

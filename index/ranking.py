@@ -1,0 +1,45 @@
+"""Every ranking knob of the answer pipeline in one frozen, validated object.
+
+Evaluation varies these (``dataclasses.replace(RankingConfig(), dense_share=0.5)``) instead of
+monkeypatching module constants, and settings read their defaults from here. This module imports
+nothing heavy on purpose: ``hoidap.settings`` (and through it every bot module and ``hoidap
+--help``) imports it.
+
+>>> RankingConfig().dense_share
+0.7
+>>> RankingConfig(dense_share=1.5)
+Traceback (most recent call last):
+...
+ValueError: RankingConfig.dense_share=1.5: expected a value in [0, 1]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+# Below this calibrated confidence the answer is "not found" (fitted, docs/quality.md).
+DEFAULT_MIN_CONFIDENCE = 0.66
+
+
+@dataclass(frozen=True)
+class RankingConfig:
+    """How the pipeline fuses, expands, re-ranks and decides to answer."""
+
+    candidates: int = 50  # how deep each retriever looks before fusion
+    dense_share: float = 0.7  # fusion: weight of the normalised dense score against BM25's
+    rerank_depth: int = 20  # fused candidates expanded to units and re-ranked
+    coverage_weight: float = 0.2  # re-ranking: weight of a unit's coverage of the question's words ...
+    confidence_weight: float = 0.15  # ... and of its calibrated confidence, next to the fusion score
+    named_heading_coverage: float = 0.6  # a heading covering this share of the question's words is "named"
+    small_section_chars: int = 2500  # an item's whole list is quoted when the list is at most this long
+    max_unit_chars: int = 8000  # a longer section is quoted as its outline
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE  # answer (high tier) at or above this confidence
+
+    def __post_init__(self) -> None:
+        shares = ("dense_share", "coverage_weight", "confidence_weight", "named_heading_coverage", "min_confidence")
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name in shares and not 0.0 <= value <= 1.0:
+                raise ValueError(f"RankingConfig.{f.name}={value!r}: expected a value in [0, 1]")
+            if f.name not in shares and (not isinstance(value, int) or value < 1):
+                raise ValueError(f"RankingConfig.{f.name}={value!r}: expected a positive whole number")
