@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hoidap.index.text import vietnamese_sort_key
-from hoidap.index.types import Answer, IndexUnavailable, RetrievalMode
+from hoidap.index.types import HEDGE, Answer, IndexUnavailable, RetrievalMode
 from hoidap.settings import Settings, SettingsError
 
 if TYPE_CHECKING:  # the engine (FAISS, BM25, the model) is imported by the commands that use it
@@ -35,13 +35,19 @@ def _settings(args: argparse.Namespace) -> Settings:
     )
 
 
-def _print_answer(answer: Answer, min_confidence: float) -> None:
-    """The best quote with its source, then other passages only if they are confident answers too."""
+def _print_answer(answer: Answer) -> None:
+    """What the pipeline chose to show: the quote (under a hedge when it is only the nearest
+    passage) and the alternatives it offers; when nothing answers, nearby sections to try."""
     if not answer.answered:
         print(answer.answer)
+        if answer.suggestions:
+            print("\nCó thể bạn muốn xem các mục:")
+            for s in answer.suggestions:
+                print(f"  • {s.text} — {s.title}")
         return
-    shown = answer.passages[:1] + [p for p in answer.passages[1:] if p.score >= min_confidence]
-    for n, p in enumerate(shown, 1):
+    if answer.hedged:
+        print(HEDGE)
+    for n, p in enumerate(answer.passages, 1):
         if n == 2:
             print("\nĐoạn liên quan khác:")
         where = " — ".join(x for x in (p.title, p.number, p.date, p.section) if x)
@@ -118,7 +124,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False))
     else:
-        _print_answer(answer, settings.min_confidence)
+        _print_answer(answer)
     return EXIT_OK
 
 
@@ -135,7 +141,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
             print()
             return EXIT_OK
         if question:
-            _print_answer(pipeline.answer(question, k=settings.top_k), settings.min_confidence)
+            _print_answer(pipeline.answer(question, k=settings.top_k))
 
 
 def cmd_eval(args: argparse.Namespace) -> int:

@@ -117,7 +117,7 @@ def evaluate(pipeline: AnswerPipeline, rows: Iterable[dict[str, Any]], k: int = 
     for row in rows:
         answer = pipeline.answer(row["question"], k=max(k, max(KS)), mode=mode)
         latencies.append(answer.timings_ms.get("total", 0.0))
-        passages = [p.to_dict() for p in answer.passages]
+        passages = [p.to_dict() for p in (answer.ranked or [])]
         if row["answerable"]:
             rank = next((i + 1 for i, p in enumerate(passages) if is_hit(p, row)), None)
             ranks.append(rank)
@@ -126,12 +126,12 @@ def evaluate(pipeline: AnswerPipeline, rows: Iterable[dict[str, Any]], k: int = 
                 misses.append({"question": row["question"], "doc": row["doc"], "rank": rank,
                                "got": passages[0]["doc"] if passages else None,
                                "answered": answer.answered})
-            if answer.passages:
+            if answer.ranked:
                 observations.append(Observation(answer.signals, True))
         else:
             unanswerable += 1
             abstained_right += not answer.answered
-            if answer.passages:
+            if answer.ranked:
                 observations.append(Observation(answer.signals, False))
         abstained += not answer.answered
     n_ans = len(ranks)

@@ -53,10 +53,12 @@ from hoidap.index.types import (
     NOT_FOUND,
     Answer,
     AnswerPassage,
+    ConfidenceTier,
     DocumentInfo,
     Passage,
     RetrievalMode,
     Signals,
+    Suggestion,
 )
 
 log = logging.getLogger(__name__)
@@ -167,17 +169,47 @@ class AnswerPipeline:
         units, signals = self._units(state, fused, qvec, terms, names, toned, k, rerank=mode == "hybrid")
         best = units[0] if units else None
         confidence = best.score if best else 0.0
-        answered = best is not None and confidence >= self.ranking.min_confidence
+        tier: ConfidenceTier = "none"
+        if best is not None and confidence >= self.ranking.min_confidence:
+            tier = "high"
+        elif best is not None and confidence >= self.ranking.medium_confidence:
+            tier = "medium"
+        shown: list[AnswerPassage] = []
+        if best is not None and tier != "none":
+            shown = [best] + [u for u in units[1:] if u.score >= self.ranking.medium_confidence]
+        suggestions = self._suggestions(state, fused) if tier == "none" else []
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(
             question=question,
-            answered=answered,
-            answer=best.text if answered and best else NOT_FOUND,
-            passages=units,
+            answered=tier != "none",
+            answer=best.text if best is not None and tier != "none" else NOT_FOUND,
+            passages=shown,
             confidence=confidence,
             signals=signals,
             timings_ms=timings,
+            tier=tier,
+            ranked=units,
+            suggestions=suggestions,
         )
+
+    def _suggestions(self, state: _State, fused: list[tuple[int, float]]) -> list[Suggestion]:
+        """The section headings nearest the question (by fused rank): a path onward when nothing answers."""
+        passages = state.snapshot.passages
+        out: list[Suggestion] = []
+        seen: set[int] = set()
+        for pid, _score in fused:
+            node: Passage | None = passages[pid]
+            while node is not None and node.kind not in ("heading", "lead"):
+                node = passages[node.parent] if node.parent >= 0 else None
+            if node is None or node.id in seen:
+                continue
+            seen.add(node.id)
+            doc = state.snapshot.documents.get(node.doc_id)
+            out.append(Suggestion(node.text, node.doc_id, doc.title if doc else node.doc_id, node.id,
+                                  state.snapshot.version))
+            if len(out) == self.ranking.suggestions:
+                break
+        return out
 
     def section(self, passage_id: int, index_version: str | None = None) -> AnswerPassage:
         """The whole section around a passage: its enclosing heading/list with everything under it.

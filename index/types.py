@@ -168,27 +168,71 @@ class AnswerPassage:
         return cls(**values)
 
 
+ConfidenceTier = Literal["high", "medium", "none"]
+"""high: the quote answers; medium: the nearest passage, shown under a hedge; none: not found."""
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A section heading near an unanswered question: offered as a path onward, never as an answer."""
+
+    text: str  # the heading or lead-in as written
+    doc: str
+    title: str
+    passage_id: int
+    index_version: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
 @dataclass
 class Answer:
-    """What the pipeline returns for one question; every front end renders this and nothing else."""
+    """What the pipeline returns for one question; every front end renders this and nothing else.
+
+    The pipeline decides what is shown: ``passages`` holds the best unit and the alternatives good
+    enough to offer ("Đoạn khác"), and is empty when nothing answers; ``ranked`` keeps every unit
+    in rank order for evaluation and debugging only.
+
+    >>> Answer("q?", False, NOT_FOUND, []).tier, Answer("q?", True, "x", []).tier
+    ('none', 'high')
+    """
 
     question: str
-    answered: bool
+    answered: bool  # True for both quoted tiers ("high" and "medium")
     answer: str  # the best quote, or the Vietnamese "not found" sentence
-    passages: list[AnswerPassage]  # ranked best first; alternatives follow the best one
+    passages: list[AnswerPassage]  # shown, best first
     confidence: float = 0.0
     signals: Signals = NO_SIGNALS  # of the best unit: the inputs of `confidence`
     timings_ms: dict[str, float] = field(default_factory=dict)
+    tier: ConfidenceTier | None = None  # None: derived from `answered` ("high" or "none")
+    ranked: list[AnswerPassage] | None = None  # every unit, rank order (None: same as passages)
+    suggestions: list[Suggestion] = field(default_factory=list)  # tier "none": nearby headings
+
+    def __post_init__(self) -> None:
+        if self.tier is None:
+            self.tier = "high" if self.answered else "none"
+        if self.ranked is None:
+            self.ranked = list(self.passages)
+
+    @property
+    def hedged(self) -> bool:
+        """The quote is the nearest passage, not a confident answer: show it under HEDGE."""
+        return self.tier == "medium"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "question": self.question,
             "answered": self.answered,
+            "confidence": self.tier,
+            "score": round(self.confidence, 4),
             "answer": self.answer,
             "passages": [p.to_dict() for p in self.passages],
-            "confidence": round(self.confidence, 4),
+            "suggestions": [s.to_dict() for s in self.suggestions],
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
         }
 
 
 NOT_FOUND = "Không tìm thấy nội dung này trong tài liệu."
+HEDGE = "Tài liệu không nói thật rõ; đoạn gần nhất:"
+"""Shown above a medium-tier quote, so a plausible passage is never mistaken for a sure answer."""

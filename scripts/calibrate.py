@@ -27,7 +27,7 @@ def main(pairs: list[str]) -> None:
         pipeline = AnswerPipeline.open(Path(index_dir), embedder)
         for row in read_qa(Path(qa)):
             answer = pipeline.answer(row["question"])
-            if answer.passages:
+            if answer.ranked:
                 observations.append(Observation(answer.signals, bool(row["answerable"])))
     calibration = fit_calibration(observations)
     conf = np.array([calibration.confidence(o.signals) for o in observations])

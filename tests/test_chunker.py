@@ -100,6 +100,6 @@ def test_a_section_too_long_to_quote_is_quoted_as_its_outline(tmp_path, hash_emb
     (corpus / "nq.md").write_text(text, encoding="utf-8")
     IndexBuilder(embedder).build(corpus, out)
     answer = AnswerPipeline.open(out, embedder).answer("các nhiệm vụ trọng tâm gồm những gì?")
-    quoted = answer.passages[0].text
+    quoted = answer.ranked[0].text  # the hash embedder is not confident; expansion is what is tested
     assert quoted.startswith("Các nhiệm vụ trọng tâm:") and len(quoted) < max_unit_chars
     assert all(f"({n}) Nhiệm vụ số {n} về chủ đề riêng" in quoted for n in range(1, 7))
