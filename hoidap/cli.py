@@ -20,6 +20,7 @@ from hoidap.settings import Settings, SettingsError
 
 if TYPE_CHECKING:  # the engine (FAISS, BM25, the model) is imported by the commands that use it
     from hoidap.index.builder import BuildReport
+    from hoidap.index.evaluate import Figures
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NO_INDEX = 0, 1, 2, 3
 
@@ -144,34 +145,56 @@ def cmd_chat(args: argparse.Namespace) -> int:
             _print_answer(pipeline.answer(question, k=settings.top_k))
 
 
+def _print_figures(label: str, f: Figures, width: int = 22) -> None:
+    refused_a = "-" if f.refused_answerable is None else f"{f.refused_answerable:.3f}"
+    refused_u = "-" if f.refused_unanswerable is None else f"{f.refused_unanswerable:.3f}"
+    ta, tu = f.tiers_answerable, f.tiers_unanswerable
+    print(f"{label:{width}} {f.questions:4d} {f.recall[1]:6.3f} {f.recall[3]:6.3f} {f.recall[5]:6.3f} {f.mrr:6.3f}"
+          f"  {ta['high']:3d}/{ta['medium']:3d}/{ta['none']:3d} {refused_a:>6}"
+          f"  {tu['high']:3d}/{tu['medium']:3d}/{tu['none']:3d} {refused_u:>6}")
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from hoidap.app import open_pipeline
     from hoidap.index.evaluate import evaluate, fit_calibration, read_qa
 
     settings = _settings(args)
     pipeline = open_pipeline(settings)
+    overrides = args.set or []
+    if overrides:
+        try:
+            pipeline = pipeline.with_ranking(pipeline.ranking.with_overrides(overrides))
+        except ValueError as exc:
+            raise SettingsError(f"--set {exc}") from None
     rows = read_qa(Path(args.qa))
     modes: list[RetrievalMode] = ["hybrid", "dense", "lexical"] if args.baselines else ["hybrid"]
-    results = [evaluate(pipeline, rows, k=args.k or 5, mode=m) for m in modes]
+    results = [evaluate(pipeline, rows, k=args.k or 5, mode=m, by_stem=args.by_stem) for m in modes]
     calibration = fit_calibration(results[0].observations) if args.calibrate else None
     if args.json:
-        out = {"qa": args.qa, "index_version": pipeline.version, "results": [r.to_dict() for r in results]}
+        out: dict[str, object] = {"qa": args.qa, "index_version": pipeline.version,
+                                  "ranking": pipeline.ranking.__dict__, "results": [r.to_dict() for r in results]}
+        if args.misses:
+            out["misses"] = [o.to_dict() for o in results[0].misses]
         if calibration:
             out["calibration"] = calibration.__dict__
         print(json.dumps(out, ensure_ascii=False))
-    else:
-        print(f"{args.qa}: {results[0].questions} câu hỏi ({results[0].answerable} có đáp án)")
-        print(f"{'mode':8} {'R@1':>6} {'R@3':>6} {'R@5':>6} {'MRR':>6} {'abst.P':>7} {'abst.R':>7} {'p50 ms':>7}")
-        for r in results:
-            ap = "-" if r.abstention_precision is None else f"{r.abstention_precision:.3f}"
-            ar = "-" if r.abstention_recall is None else f"{r.abstention_recall:.3f}"
-            print(f"{r.mode:8} {r.recall[1]:6.3f} {r.recall[3]:6.3f} {r.recall[5]:6.3f} {r.mrr:6.3f} "
-                  f"{ap:>7} {ar:>7} {r.latency_p50_ms:7.1f}")
-        if args.misses:
-            for miss in results[0].misses:
-                print("  miss:", json.dumps(miss, ensure_ascii=False))
-        if calibration:
-            print("calibration:", calibration)
+        return EXIT_OK
+    first = results[0].figures
+    print(f"{args.qa}: {first.questions} câu hỏi ({first.answerable} có đáp án); ranking overrides: {overrides or '-'}")
+    header = (f"{'':22} {'n':>4} {'R@1':>6} {'R@3':>6} {'R@5':>6} {'MRR':>6}  answerable h/m/none refused"
+              "  unanswerable h/m/none refused")
+    print(header)
+    for r in results:
+        _print_figures(f"{r.mode} (p50 {r.latency_p50_ms:.0f} ms)", r.figures)
+    if args.by_kind:
+        print("by kind (hybrid):")
+        for kind, figures in sorted(results[0].by_kind.items()):
+            _print_figures("  " + kind, figures)
+    if args.misses:
+        for miss in results[0].misses:
+            print("  miss:", json.dumps(miss.to_dict(), ensure_ascii=False))
+    if calibration:
+        print("calibration:", calibration)
     return EXIT_OK
 
 
@@ -333,7 +356,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--baselines", action="store_true", help="also run dense-only and BM25-only")
     p.add_argument("--calibrate", action="store_true", help="fit the confidence weights on this QA file")
-    p.add_argument("--misses", action="store_true", help="list the questions whose first passage missed")
+    p.add_argument("--misses", action="store_true",
+                   help="list answerable questions whose first unit missed and unanswerable ones that were quoted")
+    p.add_argument("--by-kind", action="store_true", help="figures per question type (the QA rows' 'type')")
+    p.add_argument("--by-stem", action="store_true",
+                   help="match gold documents by file name without extension (evaluate a .pdf/.docx rendering "
+                        "of a corpus with the .txt corpus's questions)")
+    p.add_argument("--set", action="append", metavar="NAME=VALUE",
+                   help="override one ranking knob for this run, e.g. --set dense_share=0.6 (repeatable)")
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("docs", help="list, inspect or remove indexed documents")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from hoidap.index.text import clean_whitespace
 from hoidap.index.types import Passage, PassageKind, SourceDocument
 
-CHUNKER_VERSION = "structure-v2"
+CHUNKER_VERSION = "structure-v3"
 
 # Structural headings with a fixed depth (smaller = outer).
 _FIXED_HEADINGS: list[tuple[int, re.Pattern[str]]] = [
@@ -50,11 +50,30 @@ _FURNITURE = [
     re.compile(r"Lượt xem\s*:", re.IGNORECASE),
     re.compile(r"^(Chia sẻ|In bài viết|Bản in|Quay lại|Về đầu trang)\s*$", re.IGNORECASE),
     re.compile(r"^[-*_=.…\s]+$"),
+    # Portal links and captions: "**>>> Tải về …**", "Xem chi tiết tại …", "(Hình từ Internet)".
+    re.compile(r"^(>>>|»)"),
+    re.compile(r"^(Tải về|Xem (chi tiết|thêm|toàn văn)|Tham khảo thêm)\b", re.IGNORECASE),
+    re.compile(r"\((Hình|Ảnh)( ảnh)?( minh (họa|hoạ))?( từ [^)]*)?\)\s*$", re.IGNORECASE),
+    # "Trên đây là thông tin về …": the article repeating its own question, not an answer.
+    re.compile(r"^Trên đây là (thông tin|nội dung|toàn bộ|một số)\b", re.IGNORECASE),
+    re.compile(r"^Quý (khách|bạn đọc)\b.*(câu hỏi|liên hệ)", re.IGNORECASE),
+    re.compile(r"^(Ngày giờ đăng|Link bài viết|Đường dẫn bài viết|Nguồn bài viết)\b", re.IGNORECASE),
 ]
+# Wiki edit links left in copied encyclopedia text ("Bộ Kế hoạch và Đầu tư[sửa | sửa mã nguồn]").
+_EDIT_LINKS = re.compile(r"\[\s*sửa( \| sửa mã nguồn)?\s*\]")
+# A bold line that only asks a question and links elsewhere ("**Mục tiêu … là gì?** -").
+_QUESTION_LINK = re.compile(r"\?\s*(\*\*|__)?\s*[-–—]\s*$")
+# A narrative sentence that a source printed in the same paragraph as a list's last item.
+_NARRATIVE_OPENER = re.compile(
+    r"^(Để|Ngay sau|Sau khi|Trên đây|Như vậy|Theo đó|Đồng thời|Bên cạnh đó|Tuy nhiên|Qua đó|Từ đó|Hiện nay|"
+    r"Trong thời gian|Với (quyết tâm|tinh thần|mục tiêu))\b"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?;…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9(])")
 MAX_PASSAGE_CHARS = 900
 SHORT_HEADING_CHARS = 160
 NOTE_CHARS = 120
+BOLD_SUBHEADING_CHARS = 400
+EXCERPT_RANK = 4  # "I.", "A." and below: headings of a quoted excerpt (a lead-in may announce one)
 
 
 @dataclass
@@ -62,6 +81,11 @@ class _Block:
     text: str  # display text (markdown marks removed)
     start: int
     end: int
+    md_level: int | None = None  # level of a Markdown "#" heading
+    emphasis: str = ""  # "bold" or "italic" when the whole line is wrapped in it
+    joined: bool = False  # follows the previous line with no blank line between
+    asks: bool = False  # the line is a question ("… là gì?")
+    link: bool = False  # a question followed by a dash: a link to another article
 
 
 @dataclass
@@ -89,33 +113,61 @@ def _strip_markdown(line: str) -> tuple[str, int | None]:
     if m:
         level = len(m.group(1))
         line = line[m.end():]
-    line = _MARKDOWN_EMPHASIS.sub("", line)
+    line = _EDIT_LINKS.sub(" ", _MARKDOWN_EMPHASIS.sub("", line))
     if len(line) > 2 and line[0] in "*_" and line[-1] == line[0]:
         line = line[1:-1]  # a line wrapped in *italics*
     return clean_whitespace(line), level
 
 
-def _blocks(doc: SourceDocument) -> list[tuple[_Block, int | None, str]]:
-    """Non-empty lines with their spans, markdown level and emphasis ("bold", "italic" or "")."""
-    out = []
+def _blocks(doc: SourceDocument) -> list[_Block]:
+    """Non-empty lines with their spans, Markdown level and emphasis, page furniture removed.
+
+    Two kinds of lines are furniture only in context: a bold question followed by a dash
+    ("**Mục tiêu … là gì?** -") links to another article, and so does a bold question printed on
+    the line next to another one (a "related questions" box); neither answers anything.
+    """
+    lines: list[_Block] = []
     pos = 0
+    blank_before = True
     for raw in doc.text.split("\n"):
         start, pos = pos, pos + len(raw) + 1
         stripped = raw.strip()
         if not stripped:
+            blank_before = True
             continue
+        joined, blank_before = not blank_before, False
         lead_ws = len(raw) - len(raw.lstrip())
-        text, level = _strip_markdown(stripped)
+        link = bool(_QUESTION_LINK.search(stripped))
+        text, level = _strip_markdown(stripped.rstrip(" -–—") if link else stripped)
         if not text or _is_furniture(text, doc):
             continue
-        if stripped.startswith("**") and stripped.endswith("**"):
+        bare = stripped.rstrip(" -–—") if link else stripped
+        if bare.startswith("**") and bare.endswith("**"):
             emphasis = "bold"
-        elif stripped[:1] in "*_" and stripped[-1:] == stripped[:1]:
+        elif bare[:1] in "*_" and bare[-1:] == bare[:1]:
             emphasis = "italic"
         else:
             emphasis = ""
-        out.append((_Block(text, start + lead_ws, start + lead_ws + len(stripped)), level, emphasis))
-    return out
+        asks = text.endswith("?")
+        lines.append(_Block(text, start + lead_ws, start + lead_ws + len(stripped), level, emphasis, joined,
+                            asks, link))
+    return [b for i, b in enumerate(lines) if not _related_question(lines, i)]
+
+
+def _related_question(lines: list[_Block], i: int) -> bool:
+    """A question that only links elsewhere: "… ? -", or one of adjacent bold questions."""
+    line = lines[i]
+    if not (line.asks and line.emphasis == "bold"):
+        return False
+    if line.link:
+        return True
+
+    def bold_question(b: _Block) -> bool:
+        return b.asks and b.emphasis == "bold"
+
+    before = i > 0 and line.joined and bold_question(lines[i - 1])
+    after = i + 1 < len(lines) and lines[i + 1].joined and bold_question(lines[i + 1])
+    return before or after
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -152,6 +204,59 @@ def _section_label(text: str) -> str:
     return label if len(label) <= 120 else label[:117].rsplit(" ", 1)[0] + "…"
 
 
+_Classification = tuple[PassageKind, str, int]  # (kind, list style or "fixed"/"lead"/"", rank)
+
+
+def _classified(blocks: list[_Block], classify) -> list[tuple[_Block, _Classification]]:
+    return [(b, classify(b.text, b.md_level, b.emphasis == "bold")) for b in blocks]
+
+
+def _end_lists_where_they_end(lines: list[tuple[_Block, _Classification]]) -> list[tuple[_Block, _Classification]]:
+    """Cut narrative that a source printed in the same paragraph as a list's last item.
+
+    "(3) Đổi mới … lần thứ tư. Để hoàn thành mục tiêu …, các cấp ủy … đã tổ chức …" is the third
+    breakthrough followed by the article's story: the list ends after the first sentence. Only the
+    last item of a list of two or more is considered, only when it is far longer than its
+    siblings, and only at a sentence that opens like narrative ("Để …", "Ngay sau …", "Theo đó …").
+    An item whose extra sentences continue the item (no such opener) keeps them.
+    """
+    out: list[tuple[_Block, _Classification]] = []
+    for i, (block, cls) in enumerate(lines):
+        kind, style, _rank = cls
+        siblings = _previous_siblings(lines, i)
+        nxt = lines[i + 1][1] if i + 1 < len(lines) else None
+        last = kind == "item" and siblings and not (nxt and nxt[0] == "item" and nxt[1] == style)
+        if last:
+            typical = sorted(len(b.text) for b in siblings)[len(siblings) // 2]
+            cut = _narrative_cut(block.text, typical)
+            if cut is not None:
+                item = _Block(block.text[:cut].rstrip(), block.start, block.end, emphasis=block.emphasis)
+                story = _Block(block.text[cut:].lstrip(), block.start, block.end)
+                out += [(item, cls), (story, ("paragraph", "", 99))]
+                continue
+        out.append((block, cls))
+    return out
+
+
+def _previous_siblings(lines: list[tuple[_Block, _Classification]], i: int) -> list[_Block]:
+    kind, style, _ = lines[i][1]
+    found: list[_Block] = []
+    j = i - 1
+    while kind == "item" and j >= 0 and lines[j][1][0] == "item" and lines[j][1][1] == style:
+        found.append(lines[j][0])
+        j -= 1
+    return found
+
+
+def _narrative_cut(text: str, typical: int) -> int | None:
+    if len(text) < 1.8 * typical:
+        return None
+    for a, _b in split_sentences(text)[1:]:
+        if _NARRATIVE_OPENER.match(text[a:]):
+            return a
+    return None
+
+
 class Chunker:
     """Turn a `SourceDocument` into passages that know their place in the document's outline.
 
@@ -173,11 +278,16 @@ class Chunker:
             while stack and cond(stack[-1]):
                 close(stack.pop())
 
-        for block, md_level, emphasis in _blocks(doc):
-            kind, style, rank = self._classify(block.text, md_level, emphasis == "bold")
+        for block, (kind, style, rank) in _end_lists_where_they_end(_classified(_blocks(doc), self._classify)):
             # A short italic note under a lead-in ("*Mục III Nghị quyết 72*") does not end its list.
-            note = emphasis == "italic" and len(block.text) <= NOTE_CHARS and stack and stack[-1].style == "lead"
-            if kind == "heading" and style == "fixed":
+            note = block.emphasis == "italic" and len(block.text) <= NOTE_CHARS and stack and stack[-1].style == "lead"
+            # A lead-in with nothing under it yet owns what it announces, even when that is another
+            # lead-in ("… xác định nhiệm vụ trọng tâm và khâu đột phá sau đây:" → "Những nhiệm vụ trọng
+            # tâm:" …) or the first heading of a quoted excerpt ("… tại Mục I như sau:" → "I- QUAN ĐIỂM").
+            announcing = bool(stack and passages) and stack[-1].style == "lead" and stack[-1].passage is passages[-1]
+            if announcing and (style == "lead" or (kind == "heading" and style == "fixed" and rank >= EXCERPT_RANK)):
+                pass
+            elif kind == "heading" and style == "fixed":
                 pop_while(lambda f, r=rank: f.style != "fixed" or f.rank >= r)
             elif style in ("lead",) or kind in ("item", "heading"):
                 open_styles = [f.style for f in stack]
@@ -220,11 +330,19 @@ class Chunker:
         short = len(text) <= SHORT_HEADING_CHARS and not text.rstrip().endswith((".", ";", ",", ":"))
         for style, pattern in _LIST_STYLES:
             if pattern.match(text):
-                heading_like = bold or style in ("num", "num.num", "(num)", "num)")
+                # A numbered item printed in bold is the sub-heading of the paragraphs under it, however
+                # long ("**(1) Đổi mới mạnh mẽ tư duy … sức khỏe Nhân dân**" then its paragraphs).
+                if bold and len(text) <= BOLD_SUBHEADING_CHARS:
+                    return "heading", style, 99
+                heading_like = style in ("num", "num.num", "(num)", "num)")
                 return ("heading" if short and heading_like else "item"), style, 99
         letters = [c for c in text if c.isalpha()]
         if short and letters and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(letters) > 3:
             return "heading", "fixed", 6
+        if bold and short and text.endswith("?"):
+            # An explainer's question title ("**Mục tiêu của Nghị quyết 57 là gì?**") heads an article
+            # section: the excerpts quoted under it (with their own "I-", "1.") nest inside it.
+            return "heading", "fixed", 1
         if bold and short:
             return "heading", "fixed", 6
         if text.endswith(":") and len(text) <= 400:

@@ -11,6 +11,7 @@ import codecs
 import re
 import unicodedata
 
+from hoidap.index.text import strip_ignorable
 from hoidap.index.types import DocumentError
 
 # Vietnamese letters outside ASCII (NFC). A cp1258 decoding is accepted only if its non-ASCII
@@ -31,9 +32,10 @@ _BOMS = (
 
 
 def normalize_text(text: str) -> str:
-    """NFC + "\\n" newlines: the form every loader returns, so offsets and matching agree."""
+    """NFC + "\\n" newlines, invisible characters removed: the form every loader returns, so offsets
+    and matching agree (a soft hyphen inside "đột ph\u00ada" must not hide the word)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", strip_ignorable(text))
 
 
 def decode_text(data: bytes, path: str) -> str:

@@ -52,9 +52,9 @@ def _trigrams(text: str) -> set[tuple[str, ...]]:
     return {tuple(toks[i : i + 3]) for i in range(max(len(toks) - 2, 1))} if toks else set()
 
 
-def is_hit(passage: dict[str, Any], row: dict[str, Any], threshold: float = 0.5) -> bool:
+def is_hit(passage: dict[str, Any], row: dict[str, Any], threshold: float = 0.5, by_stem: bool = False) -> bool:
     """Passage from the gold document containing most of the gold text or the article heading."""
-    if passage["doc"] != row.get("doc"):
+    if not same_document(passage["doc"], row.get("doc"), by_stem):
         return False
     text = passage["text"]
     article = row.get("gold_article")
@@ -76,79 +76,145 @@ class Observation(NamedTuple):
     answerable: bool
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one question of a QA file."""
+
+    question: str
+    kind: str  # the row's "type" (fact, list, typo, …; unanswerable_* for the unanswerable)
+    answerable: bool
+    rank: int | None  # 1-based rank of the first hit among the ranked units (answerable only)
+    tier: str  # "high" | "medium" | "none"
+    confidence: float
+    latency_ms: float
+    got: str  # doc and start of the best unit, for reading misses
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"question": self.question, "kind": self.kind, "answerable": self.answerable, "rank": self.rank,
+                "tier": self.tier, "confidence": round(self.confidence, 4), "latency_ms": round(self.latency_ms, 1),
+                "got": self.got}
+
+
 @dataclass
-class EvalResult:
-    mode: str
+class Figures:
+    """Recall, MRR and the answer tiers over a set of outcomes."""
+
     questions: int
     answerable: int
     recall: dict[int, float]
     mrr: float
-    abstention_precision: float | None
-    abstention_recall: float | None
-    answered_when_answerable: float
-    latency_p50_ms: float
-    latency_p95_ms: float
-    misses: list[dict[str, Any]] = field(default_factory=list)
-    observations: list[Observation] = field(default_factory=list)  # for fitting the calibration
+    tiers_answerable: dict[str, int]  # high / medium / none among answerable questions
+    tiers_unanswerable: dict[str, int]  # … among unanswerable ones
+
+    @classmethod
+    def of(cls, outcomes: list[Outcome]) -> Figures:
+        ans = [o for o in outcomes if o.answerable]
+        ranks = [o.rank for o in ans]
+        n = len(ranks)
+        recall = {k: sum(r is not None and r <= k for r in ranks) / n if n else 0.0 for k in KS}
+        mrr = sum(1.0 / r for r in ranks if r) / n if n else 0.0
+
+        def tiers(group: list[Outcome]) -> dict[str, int]:
+            return {t: sum(o.tier == t for o in group) for t in ("high", "medium", "none")}
+
+        return cls(len(outcomes), n, recall, mrr, tiers(ans), tiers([o for o in outcomes if not o.answerable]))
+
+    @property
+    def refused_answerable(self) -> float | None:
+        """Share of answerable questions answered "không tìm thấy" (the failure users notice most)."""
+        return self.tiers_answerable["none"] / self.answerable if self.answerable else None
+
+    @property
+    def refused_unanswerable(self) -> float | None:
+        """Share of unanswerable questions refused (the rest quoted something unrelated)."""
+        total = self.questions - self.answerable
+        return self.tiers_unanswerable["none"] / total if total else None
 
     def to_dict(self) -> dict[str, Any]:
+        def r(x: float | None) -> float | None:
+            return None if x is None else round(x, 4)
+
         return {
-            "mode": self.mode,
             "questions": self.questions,
             "answerable": self.answerable,
             **{f"recall@{k}": round(v, 4) for k, v in self.recall.items()},
             "mrr": round(self.mrr, 4),
-            "abstention_precision": None if self.abstention_precision is None else round(self.abstention_precision, 4),
-            "abstention_recall": None if self.abstention_recall is None else round(self.abstention_recall, 4),
-            "answered_when_answerable": round(self.answered_when_answerable, 4),
-            "latency_p50_ms": round(self.latency_p50_ms, 1),
-            "latency_p95_ms": round(self.latency_p95_ms, 1),
+            "answerable_high": self.tiers_answerable["high"],
+            "answerable_medium": self.tiers_answerable["medium"],
+            "answerable_refused": self.tiers_answerable["none"],
+            "unanswerable_high": self.tiers_unanswerable["high"],
+            "unanswerable_medium": self.tiers_unanswerable["medium"],
+            "unanswerable_refused": self.tiers_unanswerable["none"],
+            "refused_answerable_rate": r(self.refused_answerable),
+            "refused_unanswerable_rate": r(self.refused_unanswerable),
         }
 
 
+@dataclass
+class EvalResult:
+    mode: str
+    figures: Figures
+    by_kind: dict[str, Figures]
+    latency_p50_ms: float
+    latency_p95_ms: float
+    outcomes: list[Outcome] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)  # for fitting the calibration
+
+    @property
+    def misses(self) -> list[Outcome]:
+        """Answerable questions whose first unit missed, and unanswerable ones that were quoted."""
+        return [o for o in self.outcomes if (o.answerable and o.rank != 1) or (not o.answerable and o.tier != "none")]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "mode": self.mode,
+            **self.figures.to_dict(),
+            "latency_p50_ms": round(self.latency_p50_ms, 1),
+            "latency_p95_ms": round(self.latency_p95_ms, 1),
+            "by_kind": {kind: f.to_dict() for kind, f in sorted(self.by_kind.items())},
+        }
+
+
+def same_document(got: str, gold: str | None, by_stem: bool = False) -> bool:
+    """The gold document, by file name, or by name without extension (a .pdf rendering of a .txt).
+
+    >>> same_document("nq57.pdf", "nq57.txt"), same_document("nq57.pdf", "nq57.txt", by_stem=True)
+    (False, True)
+    """
+    if gold is None:
+        return False
+    if by_stem:
+        return got.rsplit(".", 1)[0] == gold.rsplit(".", 1)[0]
+    return got == gold
+
+
 def evaluate(pipeline: AnswerPipeline, rows: Iterable[dict[str, Any]], k: int = 5,
-             mode: RetrievalMode = "hybrid") -> EvalResult:
+             mode: RetrievalMode = "hybrid", by_stem: bool = False) -> EvalResult:
+    """Ask every question; rank of the first hit among the ranked units, and the answer's tier."""
     rows = list(rows)
-    ranks: list[int | None] = []
-    latencies: list[float] = []
-    abstained_right = abstained = unanswerable = answered_ok = 0
-    misses: list[dict[str, Any]] = []
+    outcomes: list[Outcome] = []
     observations: list[Observation] = []
     for row in rows:
         answer = pipeline.answer(row["question"], k=max(k, max(KS)), mode=mode)
-        latencies.append(answer.timings_ms.get("total", 0.0))
-        passages = [p.to_dict() for p in (answer.ranked or [])]
+        ranked = [p.to_dict() for p in (answer.ranked or [])]
+        rank = None
         if row["answerable"]:
-            rank = next((i + 1 for i, p in enumerate(passages) if is_hit(p, row)), None)
-            ranks.append(rank)
-            answered_ok += answer.answered
-            if rank != 1:
-                misses.append({"question": row["question"], "doc": row["doc"], "rank": rank,
-                               "got": passages[0]["doc"] if passages else None,
-                               "answered": answer.answered})
-            if answer.ranked:
-                observations.append(Observation(answer.signals, True))
-        else:
-            unanswerable += 1
-            abstained_right += not answer.answered
-            if answer.ranked:
-                observations.append(Observation(answer.signals, False))
-        abstained += not answer.answered
-    n_ans = len(ranks)
-    recall = {kk: sum(r is not None and r <= kk for r in ranks) / n_ans if n_ans else 0.0 for kk in KS}
-    mrr = sum(1.0 / r for r in ranks if r) / n_ans if n_ans else 0.0
+            rank = next((i + 1 for i, p in enumerate(ranked) if is_hit(p, row, by_stem=by_stem)), None)
+        if answer.ranked:
+            observations.append(Observation(answer.signals, bool(row["answerable"])))
+        got = f"{ranked[0]['doc']}: {ranked[0]['text'][:80]}" if ranked else ""
+        kind = str(row.get("type") or ("answerable" if row["answerable"] else "unanswerable"))
+        outcomes.append(Outcome(row["question"], kind, bool(row["answerable"]), rank, str(answer.tier),
+                                answer.confidence, answer.timings_ms.get("total", 0.0), got))
+    latencies = [o.latency_ms for o in outcomes]
+    kinds = sorted({o.kind for o in outcomes})
     return EvalResult(
         mode=mode,
-        questions=len(rows),
-        answerable=n_ans,
-        recall=recall,
-        mrr=mrr,
-        abstention_precision=abstained_right / abstained if abstained else None,
-        abstention_recall=abstained_right / unanswerable if unanswerable else None,
-        answered_when_answerable=answered_ok / n_ans if n_ans else 0.0,
+        figures=Figures.of(outcomes),
+        by_kind={kind: Figures.of([o for o in outcomes if o.kind == kind]) for kind in kinds},
         latency_p50_ms=statistics.median(latencies) if latencies else 0.0,
         latency_p95_ms=float(np.percentile(latencies, 95)) if latencies else 0.0,
-        misses=misses,
+        outcomes=outcomes,
         observations=observations,
     )
 

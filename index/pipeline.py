@@ -24,6 +24,7 @@ Các khâu đột phá:
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from pathlib import Path
@@ -31,6 +32,7 @@ from typing import NamedTuple
 
 import numpy as np
 from hoidap.index.embedder import Embedder
+from hoidap.index.question import Question, Vocabulary, analyse
 from hoidap.index.ranking import RankingConfig
 from hoidap.index.search import (
     DenseRetriever,
@@ -43,7 +45,6 @@ from hoidap.index.signals import Calibration, coverage, highlight_spans, name_te
 from hoidap.index.store import IndexUnavailable, Snapshot, current_version, load_snapshot
 from hoidap.index.text import (
     clean_whitespace,
-    has_diacritics,
     nfc,
     syllables,
     vietnamese_sort_key,
@@ -93,6 +94,13 @@ class AnswerPipeline:
         snapshot = load_snapshot(index_dir, expected_embedder=embedder.id)
         return cls(snapshot, embedder, index_dir, top_k=top_k, ranking=ranking, calibration=calibration,
                    watch_seconds=watch_seconds)
+
+    def with_ranking(self, ranking: RankingConfig) -> AnswerPipeline:
+        """The same index and model answering with other ranking knobs (evaluation varies them)."""
+        twin = AnswerPipeline.__new__(AnswerPipeline)
+        twin.__dict__.update(self.__dict__)
+        twin.ranking = ranking
+        return twin
 
     @property
     def version(self) -> str:
@@ -147,10 +155,10 @@ class AnswerPipeline:
         k = k or self.top_k
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
-        query = clean_whitespace(nfc(question))
-        if not syllables(query):
+        if not syllables(clean_whitespace(nfc(question))):
             return Answer(question, False, NOT_FOUND, [], timings_ms={"total": 0.0})
-        toned = has_diacritics(query)
+        q = analyse(question, state.vocabulary)
+        query, toned = q.text, q.toned
         dense_query = query if toned else state.reaccenter.restore(query)
         qvec = state.dense.embed(dense_query)
         timings["embed"] = (time.perf_counter() - t0) * 1000
@@ -166,7 +174,7 @@ class AnswerPipeline:
         timings["retrieve"] = (time.perf_counter() - t1) * 1000
         terms = query_terms(query, toned)
         names = name_terms(query, toned)
-        units, signals = self._units(state, fused, qvec, terms, names, toned, k, rerank=mode == "hybrid")
+        units, signals = self._units(state, fused, qvec, q, terms, names, k, rerank=mode == "hybrid")
         best = units[0] if units else None
         confidence = best.score if best else 0.0
         tier: ConfidenceTier = "none"
@@ -229,8 +237,8 @@ class AnswerPipeline:
         head = passages[p.parent] if p.parent >= 0 else p
         return self._unit_passage(state, head.id, head.subtree_end, 1.0, [], False, expandable=head.parent >= 0)
 
-    def _units(self, state: _State, fused: list[tuple[int, float]], qvec: np.ndarray,
-               terms: list[str], names: list[str], toned: bool, k: int,
+    def _units(self, state: _State, fused: list[tuple[int, float]], qvec: np.ndarray, q: Question,
+               terms: list[str], names: list[str], k: int,
                rerank: bool = True) -> tuple[list[AnswerPassage], Signals]:
         """Expand the fused candidates to answering units, re-rank them, keep k.
 
@@ -242,8 +250,9 @@ class AnswerPipeline:
         passages = state.snapshot.passages
         scored: list[_Candidate] = []
         top_fused = fused[0][1] if fused else 1.0
+        toned = q.toned
         for pid, fused_score in fused[: self.ranking.rerank_depth]:
-            start, end = self._expand(state, passages[pid], terms, toned)
+            start, end = self._expand(state, passages[pid], q, terms)
             dense = state.dense.similarity(qvec, pid)
             unit_terms = state.unit_terms(start, end, toned)
             cov = coverage(terms, unit_terms)
@@ -253,6 +262,8 @@ class AnswerPipeline:
             key = fused_score / top_fused
             if rerank:
                 key += self.ranking.coverage_weight * cov + self.ranking.confidence_weight * score
+                key += self.ranking.focus_weight * state.focus_match(start, q)
+                key += self.ranking.shape_weight * state.shape_match(start, end, q)
             scored.append(_Candidate(key, pid, start, end, score, signals))
         scored.sort(key=lambda c: -c.key)
         units: list[AnswerPassage] = []
@@ -269,16 +280,26 @@ class AnswerPipeline:
                 break
         return units, best_signals
 
-    def _expand(self, state: _State, p: Passage, terms: list[str], toned: bool) -> tuple[int, int]:
+    def _expand(self, state: _State, p: Passage, q: Question, terms: list[str]) -> tuple[int, int]:
         """The answering unit for a matched passage, as a passage id range.
 
-        The nearest heading or lead-in (the passage itself included) that the question names
-        ("nhiệm vụ trọng tâm gồm những gì?") → its whole section. Otherwise a heading → its
-        section; an item → its whole list when the list is short; else the item alone (its
-        heading is shown as the section path).
+        A list or count question takes the nearest list head (the passage or an ancestor) whose own
+        words name what it asks about ("những nhiệm vụ trọng tâm nào" → "Những nhiệm vụ trọng tâm:"),
+        stepping down from an umbrella lead-in to the one list under it that names it. Otherwise the
+        nearest heading or lead-in that the question names → its whole section; a heading → its
+        section; an item → its whole list when the list is short; else the item alone (its heading
+        is shown as the section path).
         """
         passages = state.snapshot.passages
+        toned = q.toned
         node = p if p.has_children else (passages[p.parent] if p.parent >= 0 else None)
+        if q.focus and q.kind in ("list", "count"):
+            head = node
+            while head is not None:
+                if coverage(q.focus, state.text_terms(head.id, toned)) >= self.ranking.named_heading_coverage:
+                    head = self._focused_child(state, head, q) or head
+                    return head.id, head.subtree_end
+                head = passages[head.parent] if head.parent >= 0 else None
         while node is not None:
             if coverage(terms, state.text_terms(node.id, toned)) >= self.ranking.named_heading_coverage:
                 return node.id, node.subtree_end
@@ -290,6 +311,14 @@ class AnswerPipeline:
             if state.chars(parent.id, parent.subtree_end) <= self.ranking.small_section_chars:
                 return parent.id, parent.subtree_end
         return p.id, p.id + 1
+
+    def _focused_child(self, state: _State, head: Passage, q: Question) -> Passage | None:
+        """The one sub-list of an umbrella lead-in that names the question's focus, if exactly one does."""
+        passages = state.snapshot.passages
+        children = [c for c in passages[head.id + 1 : head.subtree_end] if c.parent == head.id and c.has_children]
+        naming = [c for c in children
+                  if coverage(q.focus, state.text_terms(c.id, q.toned)) >= self.ranking.named_heading_coverage]
+        return naming[0] if len(naming) == 1 else None
 
     def _quoted_ids(self, state: _State, start: int, end: int) -> list[int]:
         """The passages a unit quotes: all of it when it fits, else its outline.
@@ -342,6 +371,13 @@ class AnswerPipeline:
         )
 
 
+# What a date, a person's name and a stated count look like in the documents.
+_DATE = re.compile(r"ngày\s+\d{1,2}\s*(tháng|/)\s*\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|năm\s+\d{4}|tháng\s+\d{1,2}", re.I)
+_PERSON = re.compile(r"(?:đồng chí|ông|bà)\s+[A-ZĐÀ-Ỹ]|\b[A-ZĐÀ-Ỹ][\wà-ỹ]+ [A-ZĐÀ-Ỹ][\wà-ỹ]+ [A-ZĐÀ-Ỹ][\wà-ỹ]+\b")
+_COUNT = re.compile(r"\b\d+\b|\b(hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(nhiệm vụ|giải pháp|quan điểm|mục tiêu|"
+                    r"khâu|đột phá|nhóm|nội dung|lĩnh vực)", re.I)
+
+
 class _Candidate(NamedTuple):
     """A fused candidate expanded to its answering unit, with what re-ranking and abstention need."""
 
@@ -366,10 +402,37 @@ class _State:
         self.lexical = LexicalRetriever(lexical_texts)
         self.reaccenter = Reaccenter([p.text for p in snapshot.passages] +
                                      [d.title for d in snapshot.documents.values()])
+        self.vocabulary = Vocabulary.from_texts([p.text for p in snapshot.passages] +
+                                                [d.title for d in snapshot.documents.values()])
         self._terms: dict[tuple[int, bool], set[str]] = {}
         self._own_terms: dict[tuple[int, bool], set[str]] = {}
         # Prefix sums of passage lengths: the size of any id range (a section) in O(1).
         self._chars = np.concatenate([[0], np.cumsum([len(p.text) for p in snapshot.passages])])
+
+    def focus_match(self, start: int, q: Question) -> float:
+        """Share of what a list or count question asks about ("nhiệm vụ trọng tâm") that the unit's
+        own head (its heading or lead-in, with its section path) names."""
+        if not q.focus or q.kind not in ("list", "count"):
+            return 0.0
+        head = self.snapshot.passages[start]
+        head_terms = term_set(" ".join([*head.section[-1:], head.text]), q.toned)
+        return coverage(q.focus, head_terms)
+
+    def shape_match(self, start: int, end: int, q: Question) -> float:
+        """1 when the unit has the shape the question asks for: a list for "gồm những gì", a list
+        or a number for "có mấy", a date for "khi nào", a person's name for "ai"."""
+        head = self.snapshot.passages[start]
+        is_list = head.has_children and end - start > 2
+        if q.kind == "list":
+            return float(is_list)
+        if q.kind in ("who", "when", "count"):
+            text = "\n".join(p.text for p in self.snapshot.passages[start:end])
+            if q.kind == "when":
+                return float(bool(_DATE.search(text)))
+            if q.kind == "who":
+                return float(bool(_PERSON.search(text)))
+            return float(is_list or bool(_COUNT.search(text)))
+        return 0.0
 
     def chars(self, start: int, end: int) -> int:
         """Characters of text in the passages [start, end)."""

@@ -15,7 +15,7 @@ ValueError: RankingConfig.dense_share=1.5: expected a value in [0, 1]
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 # Below this calibrated confidence the answer is "not found" (fitted, docs/quality.md).
 DEFAULT_MIN_CONFIDENCE = 0.66
@@ -32,6 +32,8 @@ class RankingConfig:
     rerank_depth: int = 20  # fused candidates expanded to units and re-ranked
     coverage_weight: float = 0.2  # re-ranking: weight of a unit's coverage of the question's words ...
     confidence_weight: float = 0.15  # ... and of its calibrated confidence, next to the fusion score
+    focus_weight: float = 0.3  # a list/count question's focus ("nhiệm vụ trọng tâm") named by the unit's head
+    shape_weight: float = 0.15  # the unit has the asked-for shape (a list, a date, a name, a count)
     named_heading_coverage: float = 0.6  # a heading covering this share of the question's words is "named"
     small_section_chars: int = 2500  # an item's whole list is quoted when the list is at most this long
     max_unit_chars: int = 8000  # a longer section is quoted as its outline
@@ -41,7 +43,7 @@ class RankingConfig:
 
     def __post_init__(self) -> None:
         shares = ("dense_share", "coverage_weight", "confidence_weight", "named_heading_coverage", "min_confidence",
-                  "medium_confidence")
+                  "medium_confidence", "focus_weight", "shape_weight")
         for f in fields(self):
             value = getattr(self, f.name)
             if f.name in shares and not 0.0 <= value <= 1.0:
@@ -51,3 +53,25 @@ class RankingConfig:
         if self.medium_confidence > self.min_confidence:
             raise ValueError(f"RankingConfig.medium_confidence={self.medium_confidence!r} is above "
                              f"min_confidence={self.min_confidence!r}: the hedged tier must lie below the sure one")
+
+    def with_overrides(self, pairs: list[str]) -> RankingConfig:
+        """A copy with knobs set from "NAME=VALUE" strings (the `--set` option of `hoidap eval`).
+
+        >>> RankingConfig().with_overrides(["dense_share=0.5", "candidates=80"]).dense_share
+        0.5
+        >>> RankingConfig().with_overrides(["speed=9"])
+        Traceback (most recent call last):
+        ...
+        ValueError: 'speed=9': expected NAME=VALUE with NAME one of candidates, confidence_weight, ...
+        """
+        types = {f.name: f.type for f in fields(self)}
+        values: dict[str, float | int] = {}
+        for pair in pairs:
+            name, _, value = pair.partition("=")
+            if name not in types or not value:
+                raise ValueError(f"{pair!r}: expected NAME=VALUE with NAME one of {', '.join(sorted(types))}")
+            try:
+                values[name] = int(value) if types[name] in ("int", int) else float(value)
+            except ValueError:
+                raise ValueError(f"{pair!r}: {value!r} is not a number") from None
+        return replace(self, **values)  # type: ignore[arg-type]  # names and values checked above and in __post_init__

@@ -31,14 +31,33 @@ _SYLLABLE_RE = re.compile(r"\w+", re.UNICODE)
 _VIETNAMESE_MARKS = set(_TONE_DIGIT) | {"\u0302", "\u0306", "\u031b"}
 
 
+# Unicode's Default_Ignorable_Code_Point set (DerivedCoreProperties.txt): soft hyphen, zero-width
+# space/joiners, word joiner, bidi controls, variation selectors, BOM, tags… Invisible, yet they
+# split "kh\u00adâu" from "khâu"; stripped from questions and documents alike.
+_IGNORABLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f"
+    "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0000-\U000e0fff]"
+)
+
+
+def strip_ignorable(text: str) -> str:
+    """Remove default-ignorable code points (invisible characters that break words apart).
+
+    >>> strip_ignorable("kh\u00adâu đột ph\u200cá")
+    'khâu đột phá'
+    """
+    return _IGNORABLE.sub("", text)
+
+
 def nfc(text: str) -> str:
-    """Canonical composition; documents and queries arrive in NFC or NFD."""
-    return unicodedata.normalize("NFC", text)
+    """Canonical composition without invisible characters; documents and queries arrive in NFC or NFD."""
+    return unicodedata.normalize("NFC", strip_ignorable(text))
 
 
 def clean_whitespace(text: str) -> str:
     """Collapse runs of spaces/tabs/non-breaking spaces; keep newlines."""
-    text = text.replace("\u00a0", " ").replace("\u200b", "")
+    text = strip_ignorable(text).replace("\u00a0", " ")
     return re.sub(r"[ \t\f\v]+", " ", text).strip()
 
 

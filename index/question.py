@@ -1,0 +1,316 @@
+"""Understanding a question before searching: what it asks for, and in the corpus's own words.
+
+Users type "NQ68 muốn đến 2045 có mấy triệu DN?" or "chuyễn đổi số" on a phone; the documents
+say "Nghị quyết 68", "doanh nghiệp", "chuyển đổi số". Retrieval and the coverage signals only see
+what the question shares with the text, so the question is first rewritten into the corpus's
+vocabulary (abbreviations expanded, misspelled syllables matched to known ones), and its shape
+is read (a list, a count, a person, a date, yes/no) so the answer can be the unit of that shape.
+
+>>> vocab = Vocabulary.from_texts(["Nghị quyết 68 về doanh nghiệp tư nhân", "chuyển đổi số"])
+>>> q = analyse("NQ68 muốn đến 2045 có mấy triệu DN?", vocab)
+>>> q.text
+'Nghị quyết 68 muốn đến 2045 có mấy triệu doanh nghiệp?'
+>>> q.kind, q.numbers
+('count', ['68', '2045'])
+>>> analyse("chuyễn đổi số là gì", vocab).text
+'chuyển đổi số là gì'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from hoidap.index.text import (
+    STOPWORDS_PLAIN,
+    STOPWORDS_TONED,
+    clean_whitespace,
+    has_diacritics,
+    nfc,
+    plain_key,
+    syllables,
+    toned_key,
+)
+
+QuestionKind = Literal["list", "count", "who", "when", "where", "yesno", "definition", "fact"]
+
+# Abbreviations Vietnamese users type for the words of Party and State documents. Keys are the
+# abbreviation without dots or hyphens, lower-cased, "đ" kept; values as the documents write them.
+ABBREVIATIONS: dict[str, str] = {
+    "nq": "Nghị quyết", "kl": "Kết luận", "ct": "Chỉ thị", "tb": "Thông báo", "qđ": "Quyết định",
+    "nđ": "Nghị định", "qh": "Quốc hội", "cp": "Chính phủ", "ttg": "Thủ tướng",
+    "tw": "Trung ương", "bch": "Ban Chấp hành", "bchtw": "Ban Chấp hành Trung ương",
+    "bct": "Bộ Chính trị", "bbt": "Ban Bí thư", "tbt": "Tổng Bí thư", "đcsvn": "Đảng Cộng sản Việt Nam",
+    "khcn": "khoa học, công nghệ", "khcn&đmst": "khoa học, công nghệ và đổi mới sáng tạo",
+    "đmst": "đổi mới sáng tạo", "cđs": "chuyển đổi số", "dn": "doanh nghiệp", "dnnn": "doanh nghiệp nhà nước",
+    "ktxh": "kinh tế - xã hội", "kt": "kinh tế", "xh": "xã hội", "ktnn": "kinh tế nhà nước",
+    "kttn": "kinh tế tư nhân", "kttt": "kinh tế thị trường", "hđnd": "Hội đồng nhân dân",
+    "ubnd": "Ủy ban nhân dân", "mttq": "Mặt trận Tổ quốc", "mttqvn": "Mặt trận Tổ quốc Việt Nam",
+    "cnhhđh": "công nghiệp hóa, hiện đại hóa", "cnh": "công nghiệp hóa", "hđh": "hiện đại hóa",
+    "thpt": "trung học phổ thông", "thcs": "trung học cơ sở", "gdđt": "giáo dục và đào tạo",
+    "xhcn": "xã hội chủ nghĩa", "cnxh": "chủ nghĩa xã hội", "tphcm": "Thành phố Hồ Chí Minh",
+    "tp": "thành phố", "hcm": "Hồ Chí Minh", "hn": "Hà Nội", "ubkt": "Ủy ban Kiểm tra",
+    "bcđ": "Ban Chỉ đạo", "htct": "hệ thống chính trị", "cbcc": "cán bộ, công chức",
+    "cbccvc": "cán bộ, công chức, viên chức", "đv": "đảng viên", "cb": "cán bộ", "ntm": "nông thôn mới",
+    "bhyt": "bảo hiểm y tế", "bhxh": "bảo hiểm xã hội", "cchc": "cải cách hành chính",
+    "đvhc": "đơn vị hành chính", "gdp": "GDP", "vn": "Việt Nam", "đh": "Đại hội", "nđcp": "Nghị định Chính phủ",
+}
+# "NQ68", "KL-219", "TP.HCM": an abbreviation glued to a number or written with dots and hyphens.
+_ABBREVIATION_TOKEN = re.compile(
+    r"(?<![\w.])([A-Za-zĐđ](?:[A-Za-zĐđ&]|[.-](?=[A-Za-zĐđ]))*)(?:[-.]?(\d+[\w/-]*))?(?![\w])"
+)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question ready for retrieval: the text to search with and what it asks for."""
+
+    raw: str
+    text: str  # NFC, invisible characters removed, abbreviations expanded, typos corrected
+    toned: bool  # typed with diacritics (which lexical channel and term keys apply)
+    kind: QuestionKind
+    focus: list[str] = field(default_factory=list)  # term keys of what is asked about ("nhiệm vụ trọng tâm")
+    numbers: list[str] = field(default_factory=list)  # numbers and years named in the question
+    corrections: dict[str, str] = field(default_factory=dict)  # typed -> corpus form
+
+
+class Vocabulary:
+    """The corpus's syllables (toned and plain keys with their counts) and the acronyms of its names.
+
+    Built from passage texts and document titles; answers "is this a word of the corpus?" and
+    "which known syllable did the user mean?".
+    """
+
+    def __init__(self, toned: Counter[str], surface: dict[str, str], acronyms: dict[str, str]) -> None:
+        self.toned = toned  # toned key -> count
+        self.surface = surface  # toned key -> most frequent written (lower-case) form
+        self.plain: Counter[str] = Counter()
+        self.tonings: dict[str, list[str]] = {}  # plain key -> toned keys, most frequent first
+        for key, count in toned.items():
+            pk = plain_key(key.rstrip("012345"))
+            self.plain[pk] += count
+            self.tonings.setdefault(pk, []).append(key)
+        for keys in self.tonings.values():
+            keys.sort(key=lambda k: -toned[k])
+        self.acronyms = acronyms  # plain acronym -> name as written ("hbt" -> "Hai Bà Trưng")
+        self._deletes: dict[str, list[str]] = {}
+        for pk in self.plain:
+            if len(pk) >= 3 and not pk.isdigit():
+                for variant in _deletions(pk):
+                    self._deletes.setdefault(variant, []).append(pk)
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> Vocabulary:
+        toned: Counter[str] = Counter()
+        forms: dict[str, Counter[str]] = {}
+        names: Counter[str] = Counter()
+        for text in texts:
+            for syl in syllables(text):
+                key = toned_key(syl)
+                toned[key] += 1
+                forms.setdefault(key, Counter())[syl] += 1
+            names.update(_capitalised_runs(text))
+        surface = {k: c.most_common(1)[0][0] for k, c in forms.items()}
+        acronyms: dict[str, str] = {}
+        for name, _count in names.most_common():
+            initials = "".join(plain_key(w)[0] for w in name.split())
+            if len(initials) >= 2 and initials not in acronyms:
+                acronyms[initials] = name
+        return cls(toned, surface, acronyms)
+
+    def knows(self, syllable: str, toned: bool) -> bool:
+        return (toned_key(syllable) in self.toned) if toned else (plain_key(syllable) in self.plain)
+
+    def correct(self, syllable: str, toned: bool) -> str | None:
+        """The corpus syllable a misspelled one most likely stands for, or None.
+
+        A wrong or misplaced tone keeps the letters ("chuyễn" → "chuyển"); otherwise one letter
+        deleted, added or changed ("nge" → "nghe"? no: "cong nge" → "nghệ" needs one insertion).
+        """
+        if syllable.isdigit() or len(syllable) < 2:
+            return None
+        pk = plain_key(syllable)
+        if toned and pk in self.tonings:
+            return self.surface[self.tonings[pk][0]]
+        if pk in self.plain:
+            return None
+        if len(pk) < 3:
+            return None
+        candidates: Counter[str] = Counter()
+        for variant in {pk, *_deletions(pk)}:
+            for known in self._deletes.get(variant, ()):
+                if _edit_distance_at_most_one(pk, known):
+                    candidates[known] = self.plain[known]
+            if variant in self.plain and variant != pk and _edit_distance_at_most_one(pk, variant):
+                candidates[variant] = self.plain[variant]
+        if not candidates:
+            return None
+        best = candidates.most_common(1)[0][0]
+        if not toned:
+            return best
+        return self.surface[self.tonings[best][0]]
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _capitalised_runs(text: str) -> list[str]:
+    """Runs of two or more capitalised syllables ("Hai Bà Trưng", "Nguyễn Văn Nam")."""
+    runs: list[str] = []
+    run: list[str] = []
+    for word in [*_WORD.findall(nfc(text)), ""]:
+        if word[:1].isupper() and not word.isupper() and not word[:1].isdigit():
+            run.append(word)
+            continue
+        if len(run) >= 2:
+            runs.append(" ".join(run))
+        run = []
+    return runs
+
+
+def expand_abbreviations(text: str, vocabulary: Vocabulary | None = None) -> str:
+    """Spell out abbreviations ("NQ68" → "Nghị quyết 68", "DN" → "doanh nghiệp", "HBT" → "Hai Bà Trưng").
+
+    Upper-case tokens are abbreviations when the table or the corpus's names know them; a
+    lower-case token only when it is not a syllable of the corpus ("dn", but never "tu" or "ct"
+    when the corpus writes "ct" as a word).
+
+    >>> expand_abbreviations("KL219 và TP.HCM, cac dn")
+    'Kết luận 219 và Thành phố Hồ Chí Minh, cac doanh nghiệp'
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        letters, number = match.group(1), match.group(2) or ""
+        key = letters.replace(".", "").replace("-", "").lower()
+        if not key:
+            return match.group(0)
+        upper = letters.replace(".", "").replace("-", "").replace("&", "").isupper() and len(key) >= 2
+        known_word = vocabulary is not None and vocabulary.knows(key, toned=has_diacritics(key))
+        if not upper and (known_word or len(key) < 2):
+            return match.group(0)
+        expansion = ABBREVIATIONS.get(key)
+        if expansion is None and vocabulary is not None and upper:
+            expansion = vocabulary.acronyms.get(plain_key(key))
+        if expansion is None:
+            return match.group(0)
+        return f"{expansion} {number}" if number else expansion
+
+    return _ABBREVIATION_TOKEN.sub(replace, text)
+
+
+def correct_typos(text: str, vocabulary: Vocabulary) -> tuple[str, dict[str, str]]:
+    """Replace syllables the corpus never uses by the known syllable they most likely stand for."""
+    toned = has_diacritics(text)
+    corrections: dict[str, str] = {}
+
+    def replace(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word.isdigit() or vocabulary.knows(word, toned):
+            return word
+        fixed = vocabulary.correct(word, toned)
+        if fixed is None:
+            return word
+        if word[:1].isupper():
+            fixed = fixed[:1].upper() + fixed[1:]
+        corrections[word] = fixed
+        return fixed
+
+    return _WORD.sub(replace, text), corrections
+
+
+# What kind of answer is wanted, from the question's wording (checked in this order).
+_KIND_PATTERNS: list[tuple[QuestionKind, re.Pattern[str]]] = [
+    ("count", re.compile(r"\b(có mấy|mấy|bao nhiêu|số lượng)\b")),
+    ("list", re.compile(r"\b(gồm|bao gồm|những (gì|nội dung|nhiệm vụ|giải pháp|mục tiêu|quan điểm)|"
+                        r"những \w+( \w+)? nào|các \w+( \w+)*? (là gì|nào)|liệt kê|kể tên)\b")),
+    ("who", re.compile(r"\b(là ai|ai là|ai đã|ai được|do ai|người nào|ai)\b")),
+    ("when", re.compile(r"\b(khi nào|bao giờ|năm nào|ngày nào|tháng nào|thời gian nào|lúc nào|thời điểm nào|"
+                        r"thời hạn|hạn chót|trước ngày|đến ngày)\b")),
+    ("where", re.compile(r"\b(ở đâu|tại đâu|nơi nào|địa điểm)\b")),
+    ("yesno", re.compile(r"\b(có phải|phải không|đúng không|hay không|không\?|có đúng)")),
+    ("definition", re.compile(r"\b(là gì|nghĩa là|được hiểu)\b")),
+]
+# Words that open the noun phrase a list/count question asks about ("những nhiệm vụ trọng tâm nào").
+_FOCUS_OPENERS = re.compile(r"\b(những|các|mấy|bao nhiêu|có mấy)\s+")
+_FOCUS_STOP = frozenset(
+    "nào gì là của mà được do theo về để cho với tại thì gồm bao có đã sẽ đang như nêu yêu cầu đề ra trong "
+    "xác định quy định đặt ra".split()
+)
+
+
+def question_kind(text: str) -> QuestionKind:
+    """The answer's shape the wording asks for (accents optional: "co may" is "có mấy").
+
+    >>> question_kind("Kết luận 219 yêu cầu những nhiệm vụ trọng tâm nào?"), question_kind("ai la bi thu")
+    ('list', 'who')
+    """
+    toned_text = " ".join(syllables(text))
+    plain_text = " ".join(plain_key(s) for s in syllables(text))
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(toned_text):
+            return kind
+        plain_pattern = re.compile(plain_key(pattern.pattern))
+        if not has_diacritics(text) and plain_pattern.search(plain_text):
+            return kind
+    return "fact"
+
+
+def focus_terms(text: str, toned: bool) -> list[str]:
+    """Term keys of the noun phrase after "những/các/mấy/bao nhiêu" (up to four syllables).
+
+    >>> focus_terms("Kết luận 219 yêu cầu những nhiệm vụ trọng tâm nào?", True)
+    ['nhiêm5', 'vu5', 'trong5', 'tâm']
+    """
+    words = syllables(text)
+    plain_words = [plain_key(w) for w in words]
+    keys = [toned_key(w) for w in words] if toned else plain_words
+    openers = {"nhung", "cac", "may", "bao"}
+    # Without marks "trong" (in) cannot be told from "trọng" (important): it never ends a plain phrase.
+    stop = {toned_key(w) for w in _FOCUS_STOP} if toned else {plain_key(w) for w in _FOCUS_STOP} - {"trong"}
+    for i, pw in enumerate(plain_words):
+        if pw not in openers:
+            continue
+        j = i + 1
+        if pw == "bao" and j < len(plain_words) and plain_words[j] == "nhieu":
+            j += 1
+        phrase: list[str] = []
+        while j < len(words) and len(phrase) < 4 and keys[j] not in stop and not words[j].isdigit():
+            phrase.append(words[j])
+            j += 1
+        if phrase:
+            return [toned_key(w) if toned else plain_key(w) for w in phrase]
+    return []
+
+
+def analyse(question: str, vocabulary: Vocabulary | None = None) -> Question:
+    """Normalise, expand abbreviations, correct typos, and read the question's kind and focus."""
+    raw = question
+    text = clean_whitespace(nfc(question))
+    text = expand_abbreviations(text, vocabulary)
+    corrections: dict[str, str] = {}
+    if vocabulary is not None:
+        text, corrections = correct_typos(text, vocabulary)
+    toned = has_diacritics(text)
+    stop = STOPWORDS_TONED if toned else STOPWORDS_PLAIN
+    focus = [t for t in focus_terms(text, toned) if t not in stop]
+    numbers = [n for n in _NUMBER.findall(text)]
+    return Question(raw, text, toned, question_kind(text), focus, numbers, corrections)
