@@ -53,6 +53,7 @@ from hoidap.index.text import (
 from hoidap.index.types import (
     NO_SIGNALS,
     NOT_FOUND,
+    TOO_LONG,
     Answer,
     AnswerPassage,
     ConfidenceTier,
@@ -76,8 +77,12 @@ class AnswerPipeline:
 
     def __init__(self, snapshot: Snapshot, embedder: Embedder, index_dir: Path | None = None,
                  top_k: int = 3, ranking: RankingConfig | None = None,
-                 calibration: Calibration | None = None, watch_seconds: float = 5.0) -> None:
+                 calibration: Calibration | None = None, watch_seconds: float = 5.0,
+                 max_question_chars: int = 1000) -> None:
         self.embedder = embedder
+        # One limit for every caller (CLI, batch files, the bot, evaluation): an over-long "question"
+        # is refused before it costs anything (a 100,000-character one took 90 s of CPU).
+        self.max_question_chars = max_question_chars
         self.watch_seconds = watch_seconds  # how often answer() looks for a newly published index
         self._last_check = time.monotonic()
         self._refused: str | None = None  # a published version that failed to load (not retried)
@@ -90,11 +95,12 @@ class AnswerPipeline:
 
     @classmethod
     def open(cls, index_dir: Path, embedder: Embedder, *, top_k: int = 3, ranking: RankingConfig | None = None,
-             calibration: Calibration | None = None, watch_seconds: float = 5.0) -> AnswerPipeline:
+             calibration: Calibration | None = None, watch_seconds: float = 5.0,
+             max_question_chars: int = 1000) -> AnswerPipeline:
         """Load the published index, refusing one built with another embedder."""
         snapshot = load_snapshot(index_dir, expected_embedder=embedder.id)
         return cls(snapshot, embedder, index_dir, top_k=top_k, ranking=ranking, calibration=calibration,
-                   watch_seconds=watch_seconds)
+                   watch_seconds=watch_seconds, max_question_chars=max_question_chars)
 
     def _new_state(self, snapshot: Snapshot) -> _State:
         calibration = self._fixed_calibration or calibration_for(self.embedder.id, snapshot.folder)
@@ -177,6 +183,9 @@ class AnswerPipeline:
         k = k or self.top_k
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
+        if len(question) > self.max_question_chars:
+            refusal = TOO_LONG.format(n=len(question), limit=self.max_question_chars)
+            return Answer(question[: self.max_question_chars], False, refusal, [], timings_ms={"total": 0.0})
         if not syllables(clean_whitespace(nfc(question))):
             return Answer(question, False, NOT_FOUND, [], timings_ms={"total": 0.0})
         q = analyse(question, state.vocabulary)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from hoidap.index.builder import IndexBuilder
 from hoidap.index.calibration import (
     BUNDLED,
