@@ -296,6 +296,7 @@ class AnswerPipeline:
             key = fused_score / top_fused
             if rerank:
                 key += self.ranking.coverage_weight * cov + self.ranking.confidence_weight * score
+                key += self.ranking.names_weight * names_cov
                 key += self.ranking.focus_weight * state.focus_match(start, q)
                 key += self.ranking.shape_weight * state.shape_match(start, end, q)
             scored.append(_Candidate(key, pid, start, end, score, signals))
