@@ -168,18 +168,27 @@ class AnswerPipeline:
     def document(self, doc_id: str) -> DocumentInfo | None:
         return self._state.snapshot.documents.get(doc_id)
 
+    def catalog(self) -> tuple[str, dict[str, DocumentInfo], list[Passage]]:
+        """The served snapshot's version, documents and passages, read-only (browsing, review, quizzes)."""
+        snapshot = self._state.snapshot
+        return snapshot.version, snapshot.documents, snapshot.passages
+
     def outline(self, doc_id: str) -> list[Passage]:
         """Headings and lead-ins of a document in order (its table of contents)."""
         return [p for p in self._state.snapshot.passages
                 if p.doc_id == doc_id and p.kind in ("heading", "lead")]
 
     # ---- answering -------------------------------------------------------------------------
-    def answer(self, question: str, k: int | None = None, mode: RetrievalMode = "hybrid") -> Answer:
-        """Answer one question. `mode` ("hybrid", "dense" or "lexical") exists for baselines."""
+    def answer(self, question: str, k: int | None = None, mode: RetrievalMode = "hybrid",
+               doc: str | None = None) -> Answer:
+        """Answer one question. `mode` ("hybrid", "dense" or "lexical") exists for baselines; `doc`
+        restricts the answer (and the suggestions) to one document's passages."""
         if mode not in ("hybrid", "dense", "lexical"):
             raise ValueError(f"mode={mode!r}: expected 'hybrid', 'dense' or 'lexical'")
         self._watch()
         state = self._state  # one snapshot for the whole question
+        if doc is not None and doc not in state.snapshot.doc_ranges:
+            raise ValueError(f"doc={doc!r}: no such document in index version {state.snapshot.version}")
         k = k or self.top_k
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
@@ -194,8 +203,11 @@ class AnswerPipeline:
         qvec = state.dense.embed(dense_query)
         timings["embed"] = (time.perf_counter() - t0) * 1000
         t1 = time.perf_counter()
-        dense_hits = state.dense.search(qvec, self.ranking.candidates) if mode != "lexical" else []
-        lexical_scores = state.lexical.scores(query) if mode != "dense" else None
+        if doc is None:
+            dense_hits = state.dense.search(qvec, self.ranking.candidates) if mode != "lexical" else []
+            lexical_scores = state.lexical.scores(query) if mode != "dense" else None
+        else:
+            dense_hits, lexical_scores = self._in_document(state, doc, qvec, query, mode)
         lexical_hits = top_scores(lexical_scores, self.ranking.candidates) if lexical_scores is not None else []
         if mode == "hybrid" and lexical_scores is not None:
             fused = convex_fusion(dense_hits, lexical_hits, lexical_scores, qvec, state.dense,
@@ -231,6 +243,21 @@ class AnswerPipeline:
             ranked=units,
             suggestions=suggestions,
         )
+
+    def _in_document(self, state: _State, doc: str, qvec: np.ndarray, query: str,
+                     mode: RetrievalMode) -> tuple[list[tuple[int, float]], np.ndarray | None]:
+        """Both retrievers' candidates limited to one document (its passages are one id range)."""
+        first, end = state.snapshot.doc_ranges[doc]
+        dense_hits: list[tuple[int, float]] = []
+        if mode != "lexical":
+            sims = state.snapshot.vectors.reconstruct_n(first, end - first) @ qvec
+            order = np.argsort(-sims, kind="stable")[: self.ranking.candidates]
+            dense_hits = [(first + int(i), float(sims[i])) for i in order]
+        lexical_scores = None
+        if mode != "dense":
+            lexical_scores = np.zeros(len(state.snapshot.passages), dtype=np.float32)
+            lexical_scores[first:end] = state.lexical.scores(query)[first:end]
+        return dense_hits, lexical_scores
 
     def _suggestions(self, state: _State, fused: list[tuple[int, float]]) -> list[Suggestion]:
         """The section headings nearest the question (by fused rank): a path onward when nothing answers."""
