@@ -33,7 +33,7 @@ from typing import NamedTuple
 import numpy as np
 from hoidap.index.calibration import Calibration, calibration_for
 from hoidap.index.embedder import Embedder
-from hoidap.index.question import Question, Vocabulary, analyse
+from hoidap.index.question import Question, Vocabulary, analyse, document_references
 from hoidap.index.ranking import RankingConfig
 from hoidap.index.search import (
     DenseRetriever,
@@ -310,6 +310,7 @@ class AnswerPipeline:
         scored: list[_Candidate] = []
         top_fused = fused[0][1] if fused else 1.0
         toned = q.toned
+        named_docs = state.documents_named(q)
         for pid, fused_score in fused[: self.ranking.rerank_depth]:
             start, end = self._expand(state, passages[pid], q, terms)
             dense = state.dense.similarity(qvec, pid)
@@ -324,6 +325,8 @@ class AnswerPipeline:
             if rerank:
                 key += self.ranking.coverage_weight * cov + self.ranking.confidence_weight * score
                 key += self.ranking.names_weight * names_cov
+                if named_docs:
+                    key += self.ranking.document_weight * (passages[pid].doc_id in named_docs)
                 key += self.ranking.focus_weight * state.focus_match(start, q)
                 key += self.ranking.shape_weight * state.shape_match(start, end, q)
             scored.append(_Candidate(key, pid, start, end, score, signals))
@@ -471,6 +474,7 @@ class _State:
         self._terms: dict[tuple[int, bool], set[str]] = {}
         self._own_terms: dict[tuple[int, bool], set[str]] = {}
         self._doc_terms: dict[tuple[str, bool], set[str]] = {}
+        self._references: dict[str, set[tuple[str, str]]] | None = None
         # Prefix sums of passage lengths: the size of any id range (a section) in O(1).
         self._chars = np.concatenate([[0], np.cumsum([len(p.text) for p in snapshot.passages])])
 
@@ -517,6 +521,18 @@ class _State:
             doc = self.snapshot.documents.get(p.doc_id)
             self._terms[key] = term_set(" ".join([doc.title if doc else "", *p.section, p.text]), toned)
         return self._terms[key]
+
+    def documents_named(self, q: Question) -> set[str]:
+        """Documents whose title or số hiệu names a document the question names ("Kết luận 155")."""
+        if not q.references:
+            return set()
+        if self._references is None:
+            self._references = {
+                d.doc_id: document_references(" ".join([d.title, d.number or ""]))
+                | document_references((d.number or "").replace("-NQ", " nghị quyết ").replace("-KL", " kết luận "))
+                for d in self.snapshot.documents.values()
+            }
+        return {doc for doc, refs in self._references.items() if refs & q.references}
 
     def document_terms(self, doc_id: str, toned: bool) -> set[str]:
         """Terms of a document's title, metadata and first passages: what it is about, as a whole."""
