@@ -32,6 +32,8 @@ from hoidap.index.embedcache import CachedEmbedder, EmbeddingCache
 from hoidap.index.embedder import Embedder, make_embedder  # noqa: F401  (make_embedder: doctest)
 from hoidap.index.loaders import iter_corpus_files, load_document
 from hoidap.index.lock import IndexLock
+from hoidap.index.parts import stale_parts
+from hoidap.index.search import DenseConfig
 from hoidap.index.store import IndexUnavailable, Snapshot, load_snapshot, publish, write_version
 from hoidap.index.types import DocumentError, DocumentInfo, Passage, SourceDocument
 
@@ -134,9 +136,12 @@ class IndexBuilder:
 
     def __init__(self, embedder: Embedder, chunker: Chunker | None = None,
                  progress_factory: Callable[[int], Progress] = Progress,
-                 cache: EmbeddingCache | None = None, prune_cache: bool = False) -> None:
+                 cache: EmbeddingCache | None = None, prune_cache: bool = False,
+                 dense: DenseConfig | None = None) -> None:
         """`cache` keeps passage vectors across builds (a chunker change then re-embeds only new
-        texts); `prune_cache` drops entries the new version does not use (a private cache)."""
+        texts); `prune_cache` drops entries the new version does not use (a private cache);
+        `dense` says up to which size search is exact and how the approximate index is built."""
+        self.dense = dense
         self.embedder = embedder
         self.chunker = chunker or Chunker()
         self.progress_factory = progress_factory
@@ -203,7 +208,8 @@ class IndexBuilder:
                     (report.updated if doc.doc_id in old_any else report.added).append(doc.doc_id)
                 infos.append(info)
             report.removed = sorted(set(old_any) - {d.doc_id for d, _ in docs})
-            if previous is not None and not (report.added or report.updated or report.removed):
+            if (previous is not None and not (report.added or report.updated or report.removed)
+                    and not stale_parts(previous.manifest)):
                 # Nothing to change: keep serving the published version rather than publishing a copy
                 # of it, which would make PREVIOUS (the rollback target) an identical index.
                 report.passages, report.version = len(passages), previous.version
@@ -230,6 +236,7 @@ class IndexBuilder:
             version = write_version(
                 index_dir, passages, infos, matrix,
                 embedder_id=self.embedder.id, chunker_version=self.chunker.version, dim=self.embedder.dim,
+                dense=self.dense,
             )
             _carry_calibration(published, index_dir / "versions" / version, self.embedder.id)
             publish(index_dir, version)

@@ -27,6 +27,7 @@ import logging
 import re
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -40,6 +41,7 @@ from hoidap.index.search import (
     LexicalRetriever,
     Reaccenter,
     convex_fusion,
+    top_indices,
     top_scores,
 )
 from hoidap.index.signals import coverage, highlight_spans, name_terms, query_terms, term_set
@@ -168,15 +170,16 @@ class AnswerPipeline:
     def document(self, doc_id: str) -> DocumentInfo | None:
         return self._state.snapshot.documents.get(doc_id)
 
-    def catalog(self) -> tuple[str, dict[str, DocumentInfo], list[Passage]]:
+    def catalog(self) -> tuple[str, dict[str, DocumentInfo], Sequence[Passage]]:
         """The served snapshot's version, documents and passages, read-only (browsing, review, quizzes)."""
         snapshot = self._state.snapshot
         return snapshot.version, snapshot.documents, snapshot.passages
 
     def outline(self, doc_id: str) -> list[Passage]:
         """Headings and lead-ins of a document in order (its table of contents)."""
-        return [p for p in self._state.snapshot.passages
-                if p.doc_id == doc_id and p.kind in ("heading", "lead")]
+        snapshot = self._state.snapshot
+        first, end = snapshot.doc_ranges.get(doc_id, (0, 0))
+        return [p for p in snapshot.passages[first:end] if p.kind in ("heading", "lead")]
 
     # ---- answering -------------------------------------------------------------------------
     def answer(self, question: str, k: int | None = None, mode: RetrievalMode = "hybrid",
@@ -250,9 +253,8 @@ class AnswerPipeline:
         first, end = state.snapshot.doc_ranges[doc]
         dense_hits: list[tuple[int, float]] = []
         if mode != "lexical":
-            sims = state.snapshot.vectors.reconstruct_n(first, end - first) @ qvec
-            order = np.argsort(-sims, kind="stable")[: self.ranking.candidates]
-            dense_hits = [(first + int(i), float(sims[i])) for i in order]
+            sims = state.dense.vectors[first:end] @ qvec
+            dense_hits = [(first + int(i), float(sims[i])) for i in top_indices(sims, self.ranking.candidates)]
         lexical_scores = None
         if mode != "dense":
             lexical_scores = np.zeros(len(state.snapshot.passages), dtype=np.float32)
@@ -456,27 +458,22 @@ class _Candidate(NamedTuple):
 
 
 class _State:
-    """Per-snapshot search structures, built once when a snapshot is loaded."""
+    """Per-snapshot search structures: opened from the snapshot's parts (hoidap.index.parts), which
+    the re-index built and saved, so creating a state costs no pass over the corpus."""
 
     def __init__(self, snapshot: Snapshot, embedder: Embedder, calibration: Calibration) -> None:
         self.snapshot = snapshot
         self.calibration = calibration
-        # The title joins each passage's BM25 text: questions name documents ("Nghị quyết 72 …").
-        titles = {d.doc_id: d.title for d in snapshot.documents.values()}
-        lexical_texts = [" ".join([titles.get(p.doc_id, ""), *p.section[-2:]]) + "\n" + p.text
-                         for p in snapshot.passages]
-        self.dense = DenseRetriever(snapshot.vectors, embedder)
-        self.lexical = LexicalRetriever(lexical_texts)
-        self.reaccenter = Reaccenter([p.text for p in snapshot.passages] +
-                                     [d.title for d in snapshot.documents.values()])
-        self.vocabulary = Vocabulary.from_texts([p.text for p in snapshot.passages] +
-                                                [d.title for d in snapshot.documents.values()])
+        self.dense = DenseRetriever(snapshot.part("dense"), embedder)
+        self.lexical: LexicalRetriever = snapshot.part("lexical")
+        self.reaccenter: Reaccenter = snapshot.part("reaccenter").value
+        self.vocabulary: Vocabulary = snapshot.part("vocabulary").value
         self._terms: dict[tuple[int, bool], set[str]] = {}
         self._own_terms: dict[tuple[int, bool], set[str]] = {}
         self._doc_terms: dict[tuple[str, bool], set[str]] = {}
         self._references: dict[str, set[tuple[str, str]]] | None = None
         # Prefix sums of passage lengths: the size of any id range (a section) in O(1).
-        self._chars = np.concatenate([[0], np.cumsum([len(p.text) for p in snapshot.passages])])
+        self._chars = snapshot.part("sections").chars
 
     def focus_match(self, start: int, q: Question) -> float:
         """Share of what a list or count question asks about ("nhiệm vụ trọng tâm") that the unit's

@@ -208,7 +208,7 @@ def test_reindex_killed_mid_write_leaves_the_published_index_untouched(tmp_path,
 
 # ---- (c) corrupt or missing index at start-up ----------------------------------------------------
 def _truncate_vectors(index: Path) -> None:
-    path = index / "versions" / current_version(index) / "vectors.faiss"
+    path = index / "versions" / current_version(index) / "vectors.npy"
     path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
 
 

@@ -18,7 +18,7 @@ def _write(root: Path, text: str = "Xin chào.", embedder_id: str = "emb-a") -> 
 def test_round_trip(tmp_path):
     publish(tmp_path, _write(tmp_path))
     snap = load_snapshot(tmp_path, expected_embedder="emb-a")
-    assert snap.passages[0].text == "Xin chào." and snap.vectors.ntotal == 1
+    assert snap.passages[0].text == "Xin chào." and len(snap.vectors) == 1
 
 
 def test_missing_index_names_the_command(tmp_path):
@@ -32,7 +32,7 @@ def test_index_from_another_embedder_is_refused(tmp_path):
         load_snapshot(tmp_path, expected_embedder="emb-b")
 
 
-@pytest.mark.parametrize("name", ["vectors.faiss", "passages.jsonl", "documents.json"])
+@pytest.mark.parametrize("name", ["vectors.npy", "passages.text.blob.npy", "documents.json"])
 def test_corrupt_file_is_refused(tmp_path, name):
     version = _write(tmp_path)
     publish(tmp_path, version)
