@@ -14,6 +14,7 @@ from hoidap.index.embedcache import EmbeddingCache
 from hoidap.index.embedder import Embedder, make_embedder
 from hoidap.index.pipeline import AnswerPipeline
 from hoidap.index.ranking import RankingConfig
+from hoidap.index.search import DenseConfig
 from hoidap.settings import Settings
 
 
@@ -31,7 +32,8 @@ def builder_for(settings: Settings) -> IndexBuilder:
     """The index builder, with its embedding cache (private to the index unless configured)."""
     shared = bool(settings.embed_cache)
     path = Path(settings.embed_cache) if shared else settings.index_dir / "embed-cache.sqlite3"
-    return IndexBuilder(embedder_for(settings), cache=EmbeddingCache(path), prune_cache=not shared)
+    dense = DenseConfig(exact_max=settings.dense_exact_max, nprobe=settings.dense_nprobe)
+    return IndexBuilder(embedder_for(settings), cache=EmbeddingCache(path), prune_cache=not shared, dense=dense)
 
 
 def open_pipeline(settings: Settings) -> AnswerPipeline:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import subprocess
 import sys
 import time
 from dataclasses import replace
@@ -362,7 +363,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if current_version(settings.index_dir) is None:
         print(f"chưa có chỉ mục tại {settings.index_dir}: đang lập chỉ mục từ {settings.corpus_dir} …")
-        code = reindex(settings)
+        # A child process: the re-index runs with its own threads and priority, and this serving
+        # process starts no OpenMP pool before it serves.
+        code = subprocess.run([sys.executable, "-m", "hoidap.cli", "reindex", "--index", str(settings.index_dir),
+                               "--corpus", str(settings.corpus_dir)], check=False).returncode
         if code not in (EXIT_OK, EXIT_FAILED):
             return code
     return cmd_bot(args) if settings.telegram_bot_token else cmd_chat(args)
@@ -452,11 +456,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+REINDEXING_COMMANDS = frozenset({"reindex", "docs"})  # `docs remove` re-indexes; list/show load no engine
+
+
+def pin_threads_for(command: str, settings: Settings) -> None:
+    """Thread pools and priority for this process's role, before the engine is imported (hoidap.index.threads)."""
+    from hoidap.index.threads import pin_threads
+
+    if command in REINDEXING_COMMANDS:
+        pin_threads(settings.reindex_threads, nice=settings.reindex_nice)
+    elif command != "bench":  # the benchmark sets its own per measurement
+        pin_threads(settings.threads)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
+        pin_threads_for(args.command, Settings.from_env())
         return args.func(args)
     except IndexUnavailable as exc:
         print(f"lỗi chỉ mục: {exc}", file=sys.stderr)

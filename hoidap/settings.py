@@ -62,6 +62,14 @@ class Settings:
     min_confidence: float | None = field(default=None, metadata={"env": "HOIDAP_MIN_CONFIDENCE", "parse": float})
     medium_confidence: float | None = field(default=None,
                                             metadata={"env": "HOIDAP_MEDIUM_CONFIDENCE", "parse": float})
+    # Threads and priority (docs/performance.md): a serving process (bot, ask, chat, eval) pins its
+    # OpenMP/BLAS pools to HOIDAP_THREADS; a re-index to HOIDAP_REINDEX_THREADS at lower priority.
+    threads: int = field(default=1, metadata={"env": "HOIDAP_THREADS"})
+    reindex_threads: int = field(default=2, metadata={"env": "HOIDAP_REINDEX_THREADS"})
+    reindex_nice: int = field(default=10, metadata={"env": "HOIDAP_REINDEX_NICE"})
+    # Dense search: exact up to this many passages, an IVF index (chosen at re-index time) above.
+    dense_exact_max: int = field(default=200_000, metadata={"env": "HOIDAP_DENSE_EXACT_MAX"})
+    dense_nprobe: int = field(default=48, metadata={"env": "HOIDAP_DENSE_NPROBE"})
     # Telegram
     telegram_bot_token: str = field(default="", repr=False, metadata={"env": "TELEGRAM_BOT_TOKEN"})
     telegram_api_base_url: str = field(

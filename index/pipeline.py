@@ -23,7 +23,9 @@ Các khâu đột phá:
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import re
 import threading
 import time
@@ -71,16 +73,19 @@ log = logging.getLogger(__name__)
 
 
 class AnswerPipeline:
-    """Answers questions from one published index snapshot; `reload()` swaps in a newer one.
+    """Answers questions from one published index snapshot; a newer one is swapped in when ready.
 
     Thread-safe for concurrent `answer` calls: a snapshot is immutable, and a reload replaces the
     reference in one assignment, so in-flight questions finish on the snapshot they started with.
+    No question waits for a reload: `answer` only notices a newly published version and starts
+    opening it in a background thread (`hoidap-reload`); the old version serves until the new one
+    is open and verified. Snapshots are memory-mapped, so two versions side by side cost little.
     """
 
     def __init__(self, snapshot: Snapshot, embedder: Embedder, index_dir: Path | None = None,
                  top_k: int = 3, ranking: RankingConfig | None = None,
                  calibration: Calibration | None = None, watch_seconds: float = 5.0,
-                 max_question_chars: int = 1000) -> None:
+                 max_question_chars: int = 1000, verify_in_background: bool = False) -> None:
         self.embedder = embedder
         # One limit for every caller (CLI, batch files, the bot, evaluation): an over-long "question"
         # is refused before it costs anything (a 100,000-character one took 90 s of CPU).
@@ -92,17 +97,25 @@ class AnswerPipeline:
         self.top_k = top_k
         self.ranking = ranking or RankingConfig()
         self._fixed_calibration = calibration  # given: used for every snapshot (tests, evaluation)
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # one reload at a time; answer() never takes it
+        self._loader: threading.Thread | None = None
+        self._broken: str | None = None  # the served version failed its background verification
         self._state = self._new_state(snapshot)
+        if verify_in_background:
+            self._verify_in_background(snapshot)
 
     @classmethod
     def open(cls, index_dir: Path, embedder: Embedder, *, top_k: int = 3, ranking: RankingConfig | None = None,
              calibration: Calibration | None = None, watch_seconds: float = 5.0,
              max_question_chars: int = 1000) -> AnswerPipeline:
-        """Load the published index, refusing one built with another embedder."""
+        """Open the published index (memory-mapped), refusing one built with another embedder.
+
+        Sizes and small files are checked at once; the large files' checksums in a background
+        thread, after which a corrupt index is refused (IndexUnavailable) instead of served.
+        """
         snapshot = load_snapshot(index_dir, expected_embedder=embedder.id)
         return cls(snapshot, embedder, index_dir, top_k=top_k, ranking=ranking, calibration=calibration,
-                   watch_seconds=watch_seconds, max_question_chars=max_question_chars)
+                   watch_seconds=watch_seconds, max_question_chars=max_question_chars, verify_in_background=True)
 
     def _new_state(self, snapshot: Snapshot) -> _State:
         calibration = self._fixed_calibration or calibration_for(self.embedder.id, snapshot.folder)
@@ -137,13 +150,22 @@ class AnswerPipeline:
         return self._state.snapshot.version
 
     def _watch(self) -> None:
-        """Pick up a newly published index without a restart; a bad new one is logged, not served."""
+        """Notice a newly published index and open it in the background; never blocks the caller."""
+        if self._broken is not None:
+            raise IndexUnavailable(self._broken)
         if self.index_dir is None or time.monotonic() - self._last_check < self.watch_seconds:
             return
         self._last_check = time.monotonic()
         published = current_version(self.index_dir)
         if published in (self.version, self._refused):
             return
+        if self._loader is None or not self._loader.is_alive():
+            self._loader = threading.Thread(target=self._reload_in_background, args=(published,),
+                                            name="hoidap-reload", daemon=True)
+            self._loader.start()
+
+    def _reload_in_background(self, published: str | None) -> None:
+        _lower_this_threads_priority()
         try:
             if self.reload():
                 log.info("now serving index version %s", self.version)
@@ -151,16 +173,39 @@ class AnswerPipeline:
             self._refused = published
             log.error("a new index was published but cannot be served; keeping %s: %s", self.version, exc)
 
+    def _verify_in_background(self, snapshot: Snapshot) -> None:
+        def verify() -> None:
+            _lower_this_threads_priority()
+            try:
+                snapshot.verify_rest()
+            except IndexUnavailable as exc:
+                if self._state.snapshot is snapshot:
+                    self._broken = str(exc)
+                log.error("the served index failed verification: %s", exc)
+
+        threading.Thread(target=verify, name="hoidap-verify", daemon=True).start()
+
     def reload(self) -> bool:
-        """Swap in the newly published index if CURRENT moved; True when it changed."""
+        """Open the newly published index (verified whole) and swap it in; True when it changed.
+
+        The served version keeps answering while this runs; the swap is one assignment.
+        """
         if self.index_dir is None or current_version(self.index_dir) == self.version:
             return False
         with self._lock:
-            snapshot = load_snapshot(self.index_dir, expected_embedder=self.embedder.id)
+            snapshot = load_snapshot(self.index_dir, expected_embedder=self.embedder.id, verify="full")
             if snapshot.version == self.version:
                 return False
-            self._state = self._new_state(snapshot)
+            state = self._new_state(snapshot)
+            self._state = state
+            self._broken = None
         return True
+
+    def wait_for_reload(self, timeout: float | None = None) -> None:
+        """Block until a background reload in progress (if any) has finished (tests, benchmarks)."""
+        loader = self._loader
+        if loader is not None:
+            loader.join(timeout)
 
     # ---- documents -------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
@@ -436,6 +481,12 @@ class AnswerPipeline:
             expandable=first.parent >= 0 if expandable is None else expandable,
             index_version=state.snapshot.version,
         )
+
+
+def _lower_this_threads_priority() -> None:
+    """Background work (opening a new version, checksums) yields the CPU to questions (Linux: per thread)."""
+    with contextlib.suppress(OSError, AttributeError):  # not permitted or not Linux: the process's priority
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
 
 
 DOCUMENT_HEAD_PASSAGES = 3  # a document's opening passages state what it is (issuer, number, date, subject)
