@@ -8,7 +8,10 @@ handler gets a filter that masks it.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import sys
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlparse
 
 from hoidap.bot.access import Access, RateLimiter
@@ -98,6 +101,13 @@ def build_application(
     )
 
     async def post_init(app: Application) -> None:
+        # Answers run in worker threads (asyncio.to_thread); more of them than cores only adds
+        # contenders for the GIL, and the event loop is one of them: with a small pool the loop
+        # stays responsive under load (docs/performance.md, "the bot under load").
+        asyncio.get_running_loop().set_default_executor(
+            ThreadPoolExecutor(max_workers=settings.answer_workers, thread_name_prefix="hoidap-answer"))
+        # A thread waiting for the GIL takes it after this long (5 ms by default): the loop waits less.
+        sys.setswitchinterval(0.001)
         purged = store.maybe_purge()
         if purged:
             log.info("purged %d questions older than %d days", purged, settings.log_retention_days)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Combining tone marks and the digit each becomes (order of Vietnamese dictionaries:
 # ngang, huyền, hỏi, ngã, sắc, nặng -> 0, 2, 3, 4, 1, 5 by Telex tradition is confusing,
@@ -66,6 +67,7 @@ def syllables(text: str) -> list[str]:
     return [m.group(0) for m in _SYLLABLE_RE.finditer(nfc(text).lower()) if m.group(0) != "_"]
 
 
+@lru_cache(maxsize=1 << 17)  # a language has a few thousand syllables: indexing a million passages hits the cache
 def toned_key(syllable: str) -> str:
     """Syllable with the tone moved to a trailing digit, so tone placement conventions meet."""
     tone = ""
@@ -79,6 +81,7 @@ def toned_key(syllable: str) -> str:
     return unicodedata.normalize("NFC", "".join(kept)) + tone
 
 
+@lru_cache(maxsize=1 << 17)
 def plain_key(syllable: str) -> str:
     """Syllable with every mark removed (and đ → d): what a phone without diacritics types."""
     decomposed = unicodedata.normalize("NFD", syllable.lower().replace("đ", "d"))

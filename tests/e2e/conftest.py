@@ -85,6 +85,7 @@ class Stack:
     proxy: StrictProxy
     client: EmulatorClient
     settings: Settings
+    bot: BotThread | None = None  # its event loop (tests that probe the loop)
 
 
 def bot_settings(proxy: StrictProxy, tmp: Path, index: Path, **overrides: Any) -> Settings:
@@ -114,7 +115,7 @@ def stack(
     try:
         settings = bot_settings(proxy, tmp_path_factory.mktemp("bot"), index_dir)
         bot = BotThread(build_application(settings, pipeline)).start(proxy)
-        yield Stack(emulator, proxy, EmulatorClient(emulator.url, TOKEN), settings)
+        yield Stack(emulator, proxy, EmulatorClient(emulator.url, TOKEN), settings, bot)
     finally:
         try:
             if bot is not None:
