@@ -39,6 +39,14 @@ lint: $(TSTAMP)
 typecheck: $(TSTAMP)
 	$(BIN)/python scripts/typecheck.py
 
+# Speed at scale (docs/performance.md): synthetic 10k and 100k passage corpora from the real one,
+# niced (the machine is shared); BENCH_ARGS="--full" adds 1M, "--bot" the bot under load, "--json" JSON.
+BENCH_CORPUS ?= $(if $(wildcard ../shared/eval/corpus),../shared/eval/corpus,corpus)
+BENCH_CACHE  ?= var/bench-embed-cache.sqlite3
+bench: $(TSTAMP) e2e-deps
+	mkdir -p var
+	HOIDAP_EMBED_CACHE=$${HOIDAP_EMBED_CACHE:-$(BENCH_CACHE)} nice -n 10 $(BIN)/hoidap bench --corpus $(BENCH_CORPUS) --qa eval/qa_corpus.jsonl $(BENCH_ARGS)
+
 # Everything: ruff, mypy, doctests and every test (real model, real processes, the Bot API emulator).
 test: $(TSTAMP) e2e-deps
 	$(BIN)/ruff check .

@@ -40,7 +40,7 @@ from typing import Any
 
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
 NOISE = 0.03
-SAMPLE_PASSAGES = 150  # re-index speed: real embedding of about this many passages
+SAMPLE_PASSAGES = 80  # re-index speed: real embedding of about this many passages
 
 
 # ---- helpers shared by the parent and the child processes ------------------------------------
@@ -102,7 +102,7 @@ def child_serve(args: argparse.Namespace) -> dict[str, Any]:
     after_open = _status()
     state = pipeline._state
     split: dict[str, list[float]] = {"dense": [], "lexical": []}
-    for obj, name, key in ((state.dense, "search", "dense"), (state.lexical, "scores", "lexical")):
+    for obj, name, key in ((state.retrieval, "dense", "dense"), (state.retrieval, "lexical", "lexical")):
         real = getattr(obj, name)
 
         def timed(*a: Any, _real: Any = real, _key: str = key) -> Any:
@@ -139,7 +139,7 @@ def child_serve(args: argparse.Namespace) -> dict[str, Any]:
         "answer_p50_ms": _pct(totals, 0.5), "answer_p95_ms": _pct(totals, 0.95),
         "embed_ms": _pct(embed, 0.5), "dense_ms": _pct(split["dense"], 0.5),
         "lexical_ms": _pct(split["lexical"], 0.5), "fusion_ms": _pct(fusion, 0.5), "compose_ms": _pct(compose, 0.5),
-        "dense_index": state.dense.index.kind,
+        "dense_index": state.snapshot.part("dense").kind,
     }
 
 
@@ -149,19 +149,22 @@ def _answer_loop(pipeline: Any, questions: list[str], args: argparse.Namespace) 
 
     latencies: list[float] = []
     lock = threading.Lock()
-    stop_at = time.monotonic() + args.seconds if args.seconds else float("inf")
     if args.start_at:
         time.sleep(max(0.0, args.start_at - time.time()))
     started = time.monotonic()
+    stop_at = started + args.seconds if args.seconds else float("inf")
 
     def work(offset: int) -> None:
         i = offset
         while time.monotonic() < stop_at and not (args.until_file and Path(args.until_file).exists()):
             t = time.perf_counter()
             pipeline.answer(questions[i % len(questions)])
+            took = time.perf_counter() - t
             with lock:
-                latencies.append((time.perf_counter() - t) * 1000)
+                latencies.append(took * 1000)
             i += 1
+            if args.interval:  # paced: one question per interval, like users, not a saturating loop
+                time.sleep(max(0.0, args.interval - took))
 
     threads = [threading.Thread(target=work, args=(n * 7,)) for n in range(args.workers)]
     for th in threads:
@@ -381,13 +384,14 @@ def _reindex_figures(work: Path, corpus: Path, passages: list[Any], settings: An
         "reindex_sample_passages": summary["passages"],
     }
     _log("raw model speed on the same texts")
-    raw = _result(_child("raw", ["--texts", str(work / "sample-texts.json")], settings.reindex_threads), "raw")
+    raw = _result(_child("raw", ["--texts", str(work / "sample-texts.json"), "--nice", str(settings.reindex_nice)],
+                         settings.reindex_threads), "raw")  # as a re-index runs: same threads, same priority
     figures["raw_model_passages_per_s"] = raw["passages_per_s"]
     if (work / "index-10k").is_dir():
         _log("answers at 10k while `hoidap reindex --full` runs beside them")
         stop = work / "stop-serving"
-        serving = _child("serve", ["--index", str(work / "index-10k"), "--qa", args.qa, "--until-file", str(stop)],
-                         settings.threads)
+        serving = _child("serve", ["--index", str(work / "index-10k"), "--qa", args.qa, "--until-file", str(stop),
+                                   "--interval", "0.2"], settings.threads)
         time.sleep(args.settle)  # the serving child has opened and warmed up
         indexing = reindex(work / "sample-index-2")
         indexing.communicate()
@@ -399,7 +403,7 @@ def _reindex_figures(work: Path, corpus: Path, passages: list[Any], settings: An
 
 def _workers(index: Path, qa: Path, args: argparse.Namespace) -> dict[str, Any]:
     """Questions per second at 10k for each process model, all started at the same moment."""
-    models = {
+    models: dict[str, list[tuple[int, int | None]]] = {
         "1 process, 1 thread": [(1, 1)],
         "1 process, 2 threads (pinned pools)": [(2, 1)],
         "2 processes (pinned pools)": [(1, 1), (1, 1)],
@@ -469,8 +473,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--passes", type=int, default=2, help="times each question is asked per size (default 2)")
     p.add_argument("--bot", action="store_true", help="also 50 users × 10 questions through the Bot API emulator")
     p.add_argument("--skip-workers", action="store_true", help="skip the process-model comparison")
-    p.add_argument("--worker-seconds", type=float, default=8.0, help="seconds per process model (default 8)")
-    p.add_argument("--settle", type=float, default=12.0, help="seconds a serving child gets to open and warm up")
+    p.add_argument("--worker-seconds", type=float, default=6.0, help="seconds per process model (default 6)")
+    p.add_argument("--settle", type=float, default=6.0, help="seconds a serving child gets to open and warm up")
     p.add_argument("--keep", metavar="DIR", help="build in DIR and keep it (default: a temporary folder)")
     p.add_argument("--json", action="store_true", help="one JSON object keyed by size instead of a table")
 
@@ -486,7 +490,11 @@ def _child_main(argv: list[str]) -> None:
     p.add_argument("--seconds", type=float, default=0.0)
     p.add_argument("--workers", type=int, default=1)
     p.add_argument("--start-at", type=float, default=0.0)
+    p.add_argument("--interval", type=float, default=0.0)
+    p.add_argument("--nice", type=int, default=0)
     args = p.parse_args(argv)
+    if args.nice:
+        os.nice(args.nice)
     result = child_serve(args) if args.mode == "serve" else child_raw(args)
     print(json.dumps(result))
 

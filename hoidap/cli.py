@@ -372,6 +372,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     return cmd_bot(args) if settings.telegram_bot_token else cmd_chat(args)
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from hoidap import bench
+
+    settings = _settings(args)
+    args.corpus = args.corpus or str(settings.corpus_dir)
+    result = bench.run(args)
+    print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else bench.table(result))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hoidap",
@@ -445,6 +455,17 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--corpus", help="corpus folder (default: HOIDAP_CORPUS_DIR or corpus)")
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_docs)
+
+    p = sub.add_parser("bench", help="speed at scale: synthetic 10k/100k (--full: 1M) passage corpora",
+                       description="Open time, memory, disk, answer latency (with its split) and approximate "
+                                   "recall at each size, re-index speed, answers during a re-index, process "
+                                   "models. Synthetic corpora use synthesised passage vectors (search-only "
+                                   "figures); questions are embedded by the real model. Set HOIDAP_EMBED_CACHE "
+                                   "to reuse the real corpus's vectors.")
+    from hoidap.bench import add_arguments
+
+    add_arguments(p)
+    p.set_defaults(func=cmd_bench)
 
     p = with_index(sub.add_parser("bot", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)"))
     p.set_defaults(func=cmd_bot)

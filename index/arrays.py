@@ -80,7 +80,7 @@ class FileWriter:
         """`key`.npy: opened memory-mapped (the layout is C-contiguous)."""
         name = f"{key}.npy"
         fh = self._open(name)
-        np.lib.format.write_array(fh, np.ascontiguousarray(array), allow_pickle=False)  # type: ignore[arg-type]
+        np.lib.format.write_array(fh, np.ascontiguousarray(array), allow_pickle=False)
         self._done(name, fh)
 
     def bytes(self, name: str, data: bytes) -> None:

@@ -48,7 +48,7 @@ class PassageStore(Sequence[Passage]):
         n = len(passages)
         doc_index: dict[str, int] = {}
         section_index: dict[str, int] = {}
-        cols = {
+        cols: dict[str, np.ndarray] = {
             "doc": np.empty(n, np.int32), "kind": np.empty(n, np.uint8), "parent": np.empty(n, np.int32),
             "subtree_end": np.empty(n, np.int32), "start": np.empty(n, np.int64), "end": np.empty(n, np.int64),
             "section": np.empty(n, np.int32),

@@ -38,14 +38,7 @@ from hoidap.index.calibration import Calibration, calibration_for
 from hoidap.index.embedder import Embedder
 from hoidap.index.question import Question, Vocabulary, analyse, document_references
 from hoidap.index.ranking import RankingConfig
-from hoidap.index.search import (
-    DenseRetriever,
-    LexicalRetriever,
-    Reaccenter,
-    convex_fusion,
-    top_indices,
-    top_scores,
-)
+from hoidap.index.search import LocalRetrieval, Reaccenter, Retrieval, convex_fusion
 from hoidap.index.signals import coverage, highlight_spans, name_terms, query_terms, term_set
 from hoidap.index.store import IndexUnavailable, Snapshot, current_version, load_snapshot
 from hoidap.index.text import (
@@ -248,18 +241,16 @@ class AnswerPipeline:
         q = analyse(question, state.vocabulary)
         query, toned = q.text, q.toned
         dense_query = query if toned else state.reaccenter.restore(query)
-        qvec = state.dense.embed(dense_query)
+        qvec = state.retrieval.embed(dense_query)
         timings["embed"] = (time.perf_counter() - t0) * 1000
         t1 = time.perf_counter()
-        if doc is None:
-            dense_hits = state.dense.search(qvec, self.ranking.candidates) if mode != "lexical" else []
-            lexical_scores = state.lexical.scores(query) if mode != "dense" else None
-        else:
-            dense_hits, lexical_scores = self._in_document(state, doc, qvec, query, mode)
-        lexical_hits = top_scores(lexical_scores, self.ranking.candidates) if lexical_scores is not None else []
-        if mode == "hybrid" and lexical_scores is not None:
-            fused = convex_fusion(dense_hits, lexical_hits, lexical_scores, qvec, state.dense,
-                                  self.ranking.dense_share)
+        within = state.snapshot.doc_ranges[doc] if doc is not None else None
+        candidates = self.ranking.candidates
+        dense_hits = state.retrieval.dense(qvec, candidates, within) if mode != "lexical" else []
+        lexical = state.retrieval.lexical(query, candidates, within) if mode != "dense" else None
+        lexical_hits = lexical.hits if lexical is not None else []
+        if mode == "hybrid" and lexical is not None:
+            fused = convex_fusion(dense_hits, lexical, qvec, state.retrieval, self.ranking.dense_share)
         else:  # a plain baseline: one retriever's own ranking
             fused = dense_hits or lexical_hits
         timings["retrieve"] = (time.perf_counter() - t1) * 1000
@@ -291,20 +282,6 @@ class AnswerPipeline:
             ranked=units,
             suggestions=suggestions,
         )
-
-    def _in_document(self, state: _State, doc: str, qvec: np.ndarray, query: str,
-                     mode: RetrievalMode) -> tuple[list[tuple[int, float]], np.ndarray | None]:
-        """Both retrievers' candidates limited to one document (its passages are one id range)."""
-        first, end = state.snapshot.doc_ranges[doc]
-        dense_hits: list[tuple[int, float]] = []
-        if mode != "lexical":
-            sims = state.dense.vectors[first:end] @ qvec
-            dense_hits = [(first + int(i), float(sims[i])) for i in top_indices(sims, self.ranking.candidates)]
-        lexical_scores = None
-        if mode != "dense":
-            lexical_scores = np.zeros(len(state.snapshot.passages), dtype=np.float32)
-            lexical_scores[first:end] = state.lexical.scores(query)[first:end]
-        return dense_hits, lexical_scores
 
     def _suggestions(self, state: _State, fused: list[tuple[int, float]]) -> list[Suggestion]:
         """The section headings nearest the question (by fused rank): a path onward when nothing answers."""
@@ -360,7 +337,7 @@ class AnswerPipeline:
         named_docs = state.documents_named(q)
         for pid, fused_score in fused[: self.ranking.rerank_depth]:
             start, end = self._expand(state, passages[pid], q, terms)
-            dense = state.dense.similarity(qvec, pid)
+            dense = state.retrieval.similarity(qvec, pid)
             # What the document as a whole establishes (its title, issuer, opening lines: "Kết luận 219 của
             # Ban Chấp hành Trung ương …") counts for every unit of it, so units are told apart by the rest.
             unit_terms = state.unit_terms(start, end, toned) | state.document_terms(passages[start].doc_id, toned)
@@ -515,8 +492,8 @@ class _State:
     def __init__(self, snapshot: Snapshot, embedder: Embedder, calibration: Calibration) -> None:
         self.snapshot = snapshot
         self.calibration = calibration
-        self.dense = DenseRetriever(snapshot.part("dense"), embedder)
-        self.lexical: LexicalRetriever = snapshot.part("lexical")
+        # The seam to where the indexes live (hoidap.index.search.Retrieval): local files here.
+        self.retrieval: Retrieval = LocalRetrieval(snapshot.part("dense"), snapshot.part("lexical"), embedder)
         self.reaccenter: Reaccenter = snapshot.part("reaccenter").value
         self.vocabulary: Vocabulary = snapshot.part("vocabulary").value
         self._terms: dict[tuple[int, bool], set[str]] = {}

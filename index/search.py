@@ -15,7 +15,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 from hoidap.index.arrays import FileReader, FileWriter
@@ -23,19 +23,64 @@ from hoidap.index.embedder import Embedder
 from hoidap.index.text import has_diacritics, plain_key, plain_tokens, syllables, toned_tokens, with_bigrams
 
 
-class DenseRetriever:
-    """The question's vector and its nearest passages, through the snapshot's `DenseIndex`."""
+class LexicalResult:
+    """BM25 results of one question: its best passages, and the score of any passage (fusion also
+    scores the dense hits BM25 did not rank)."""
 
-    def __init__(self, index: DenseIndex, embedder: Embedder) -> None:
+    def __init__(self, scores: np.ndarray, k: int) -> None:
+        self._scores = scores
+        self.hits = top_scores(scores, k)
+
+    def score(self, passage_id: int) -> float:
+        return float(self._scores[passage_id])
+
+
+class Retrieval(Protocol):
+    """Everything the pipeline asks of retrieval: the one seam between the pipeline (fusion,
+    expansion, abstention) and where the indexes live. `LocalRetrieval` reads the snapshot's
+    memory-mapped files; a distributed engine (docs/scaling.md) would implement the same calls.
+
+    `within` is a passage id range [first, end) (one document's passages); None = everything.
+    """
+
+    def embed(self, query: str) -> np.ndarray: ...
+
+    def dense(self, query_vector: np.ndarray, k: int,
+              within: tuple[int, int] | None = None) -> list[tuple[int, float]]: ...
+
+    def lexical(self, query: str, k: int, within: tuple[int, int] | None = None) -> LexicalResult: ...
+
+    def similarity(self, query_vector: np.ndarray, passage_id: int) -> float: ...
+
+
+class LocalRetrieval:
+    """`Retrieval` over this machine's snapshot: a `DenseIndex` and the two BM25 channels."""
+
+    def __init__(self, index: DenseIndex, lexical: LexicalRetriever, embedder: Embedder) -> None:
         self.index = index
         self.vectors = index.vectors  # (passages, dim) float32, memory-mapped
+        self.lexical_index = lexical
         self.embedder = embedder
 
     def embed(self, query: str) -> np.ndarray:
         return self.embedder.embed_queries([query])[0]
 
-    def search(self, query_vector: np.ndarray, k: int) -> list[tuple[int, float]]:
-        return self.index.search(query_vector, k)
+    def dense(self, query_vector: np.ndarray, k: int,
+              within: tuple[int, int] | None = None) -> list[tuple[int, float]]:
+        if within is None:
+            return self.index.search(query_vector, k)
+        first, end = within
+        sims = self.vectors[first:end] @ query_vector
+        return [(first + int(i), float(sims[i])) for i in top_indices(sims, k)]
+
+    def lexical(self, query: str, k: int, within: tuple[int, int] | None = None) -> LexicalResult:
+        scores = self.lexical_index.scores(query)
+        if within is not None:
+            first, end = within
+            inside = np.zeros_like(scores)
+            inside[first:end] = scores[first:end]
+            scores = inside
+        return LexicalResult(scores, k)
 
     def similarity(self, query_vector: np.ndarray, passage_id: int) -> float:
         return float(self.vectors[int(passage_id)] @ query_vector)
@@ -219,8 +264,9 @@ class BM25Channel:
 
     @classmethod
     def open(cls, reader: FileReader, key: str, num_docs: int) -> BM25Channel:
-        arrays = [reader.array(f"{key}.{name}") for name in ("data", "indices", "indptr", "hashes", "term_ids")]
-        return cls(*arrays, num_docs=num_docs)
+        data, indices, indptr, hashes, term_ids = (reader.array(f"{key}.{name}")
+                                                   for name in ("data", "indices", "indptr", "hashes", "term_ids"))
+        return cls(data, indices, indptr, hashes, term_ids, num_docs)
 
     def term_id(self, token: str) -> int | None:
         h = np.uint64(token_hash(token))
@@ -347,20 +393,19 @@ def top_scores(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
     return [(int(i), float(scores[i])) for i in top]
 
 
-def convex_fusion(dense_hits: list[tuple[int, float]], lexical_hits: list[tuple[int, float]],
-                  lexical_scores: np.ndarray, qvec: np.ndarray, dense: DenseRetriever,
-                  dense_share: float) -> list[tuple[int, float]]:
+def convex_fusion(dense_hits: list[tuple[int, float]], lexical: LexicalResult, qvec: np.ndarray,
+                  retrieval: Retrieval, dense_share: float) -> list[tuple[int, float]]:
     """Convex combination of min-max normalised dense and BM25 scores over both candidate lists.
 
     Unlike rank fusion it keeps how far apart candidates are, so one retriever's clear winner is
     not outvoted by the other's near-ties.
     """
-    ids = list(dict.fromkeys([i for i, _ in dense_hits] + [i for i, _ in lexical_hits]))
+    ids = list(dict.fromkeys([i for i, _ in dense_hits] + [i for i, _ in lexical.hits]))
     if not ids:
         return []
-    known = dict(dense_hits)  # FAISS already scored its own hits; only BM25's extra ones need a dot product
-    d = np.array([known[i] if i in known else dense.similarity(qvec, i) for i in ids])
-    lex = np.array([lexical_scores[i] for i in ids], dtype=np.float64)
+    known = dict(dense_hits)  # dense search already scored its own hits; only BM25's extra ones need a dot product
+    d = np.array([known[i] if i in known else retrieval.similarity(qvec, i) for i in ids])
+    lex = np.array([lexical.score(i) for i in ids], dtype=np.float64)
     d = (d - d.min()) / (d.max() - d.min()) if d.max() > d.min() else np.ones_like(d)
     lex = lex / lex.max() if lex.max() > 0 else np.zeros_like(lex)
     fused = dense_share * d + (1 - dense_share) * lex
