@@ -236,7 +236,8 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
         return EXIT_OK
     c, oof = report.calibration, report.oof
     print(f"{report.examples} questions ({report.answerable} answerable), {report.folds}-fold cross-validation")
-    print(f"weights (dense, coverage, names) = ({c.weights[0]:.2f}, {c.weights[1]:.2f}, {c.weights[2]:.2f}), "
+    print(f"weights (dense, coverage, names, answer) = ({c.weights[0]:.2f}, {c.weights[1]:.2f}, {c.weights[2]:.2f}, "
+          f"{c.weights[3]:.2f}), "
           f"bias {c.bias:.2f}; thresholds high ≥ {c.high:.2f}, medium ≥ {c.medium:.2f}")
     print(f"out of fold: answerable refused {oof['refused_answerable']:.3f}, unanswerable refused "
           f"{oof['refused_unanswerable']:.3f}, answered high {oof['high_answerable']:.3f} of answerable "
