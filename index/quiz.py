@@ -821,7 +821,7 @@ class QuizGenerator:
             p = mention.passage
             left, right = self._clause(mention, numbers_end=mention.quantity is not None)
             s, e = mention.span
-            core = (p.text[left:s] + mention.asked + p.text[e:right]).strip().rstrip(" ,.;:")
+            core = (p.text[left:s] + mention.asked + p.text[e:right]).strip().rstrip(" ,.;:/")
             if left > mention.sentence[0]:
                 core = ELLIPSIS + core
             core = _DATELINE.sub("", core)  # "(Dân trí) - …": the news agency is no part of the question

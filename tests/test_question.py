@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
-
 from hoidap.index.builder import IndexBuilder
 from hoidap.index.pipeline import AnswerPipeline
 from hoidap.index.question import Vocabulary, analyse, expand_abbreviations, focus_terms, question_kind
