@@ -12,7 +12,7 @@ import logging
 from urllib.parse import urlparse
 
 from hoidap.bot.access import Access, RateLimiter
-from hoidap.bot.handlers import Bot, Limits
+from hoidap.bot.handlers import Assistant, Limits
 from hoidap.bot.service import AnswerService
 from hoidap.bot.store import Store
 from telegram import Update
@@ -89,7 +89,7 @@ def build_application(
         )
     logging.getLogger("httpx").setLevel(logging.WARNING)
     store = store or Store(settings.db_path, retention_days=settings.log_retention_days)
-    bot = Bot(
+    assistant = Assistant(
         pipeline,
         store,
         Access.from_settings(settings),
@@ -101,7 +101,7 @@ def build_application(
         purged = store.maybe_purge()
         if purged:
             log.info("purged %d questions older than %d days", purged, settings.log_retention_days)
-        await bot.set_commands(app)
+        await assistant.set_commands(app)
 
     async def post_shutdown(app: Application) -> None:
         store.close()
@@ -120,9 +120,9 @@ def build_application(
     if get_updates_request is not None:
         builder = builder.get_updates_request(get_updates_request)
     app = builder.build()
-    app.bot_data["bot"] = bot
+    app.bot_data["assistant"] = assistant
     app.bot_data["store"] = store
-    bot.register(app)
+    assistant.register(app)
     return app
 
 

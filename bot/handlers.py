@@ -1,7 +1,7 @@
 """Telegram update handlers: decide whether to answer, then ask the pipeline and send the card.
 
 Each handler is small and does one thing; the shared steps (access check, validation, rate limit,
-search off the event loop, sending split HTML with buttons) live in ``Bot`` methods. Nothing from
+search off the event loop, sending split HTML with buttons) live in ``Assistant`` methods. Nothing from
 the corpus is read or sent before the access check has passed.
 """
 
@@ -113,7 +113,7 @@ def keyboard(
     return InlineKeyboardMarkup(rows)
 
 
-class Bot:
+class Assistant:
     """The bot's behaviour, independent of how updates arrive (polling, webhook, tests)."""
 
     def __init__(

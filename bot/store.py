@@ -14,7 +14,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from hoidap.index.types import Answer, AnswerPassage
@@ -27,7 +27,6 @@ CREATE TABLE IF NOT EXISTS questions (
     chat_id INTEGER,
     question TEXT NOT NULL,
     answered INTEGER NOT NULL,
-    passage_ids TEXT NOT NULL,
     latency_ms REAL NOT NULL,
     passages TEXT NOT NULL
 );
@@ -42,6 +41,10 @@ CREATE TABLE IF NOT EXISTS feedback (
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+
+SCHEMA_VERSION = 1
+"""``PRAGMA user_version`` of a database this code has migrated. 0: the first release, whose
+``questions.passage_ids`` column (the first passage's ids, never read) is dropped by version 1."""
 
 
 @dataclass
@@ -96,7 +99,18 @@ class Store:
         self._db.execute("PRAGMA foreign_keys = ON")
         if str(path) != ":memory:":
             self._db.execute("PRAGMA journal_mode = WAL")
+        self._migrate()
         self._db.executescript(_SCHEMA)
+
+    def _migrate(self) -> None:
+        """Bring a database written by an older release up to SCHEMA_VERSION, keeping its rows."""
+        (version,) = self._db.execute("PRAGMA user_version").fetchone()
+        if version >= SCHEMA_VERSION:
+            return
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(questions)")}
+        if "passage_ids" in columns:  # version 0: a column nothing reads
+            self._db.execute("ALTER TABLE questions DROP COLUMN passage_ids")
+        self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:
         with self._lock:
@@ -107,23 +121,12 @@ class Store:
         self, user_id: int | None, chat_id: int | None, question: str, answer: Answer, latency_ms: float
     ) -> int:
         """Record a question and what was answered; returns the id the answer's buttons refer to."""
-        ids = answer.passages[0].passage_ids if answer.answered and answer.passages else []
-        passages = json.dumps([asdict(p) for p in answer.passages], ensure_ascii=False)
+        passages = json.dumps([p.to_dict() for p in answer.passages], ensure_ascii=False)
         with self._lock:
             cur = self._db.execute(
-                "INSERT INTO questions"
-                " (ts, user_id, chat_id, question, answered, passage_ids, latency_ms, passages)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    self.clock(),
-                    user_id,
-                    chat_id,
-                    question,
-                    int(answer.answered),
-                    json.dumps(ids),
-                    float(latency_ms),
-                    passages,
-                ),
+                "INSERT INTO questions (ts, user_id, chat_id, question, answered, latency_ms, passages)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (self.clock(), user_id, chat_id, question, int(answer.answered), float(latency_ms), passages),
             )
             return int(cur.lastrowid or 0)
 
@@ -213,10 +216,5 @@ class Store:
 
 def _logged(row: tuple) -> Logged:
     qid, user_id, chat_id, question, answered, passages = row
-    return Logged(
-        qid, user_id, chat_id, question, bool(answered), [_passage(d) for d in json.loads(passages)]
-    )
-
-
-def _passage(d: dict) -> AnswerPassage:
-    return AnswerPassage.from_dict(d)
+    stored = [AnswerPassage.from_dict(d) for d in json.loads(passages)]
+    return Logged(qid, user_id, chat_id, question, bool(answered), stored)

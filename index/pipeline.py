@@ -33,7 +33,7 @@ from typing import NamedTuple
 import numpy as np
 from hoidap.index.calibration import Calibration, calibration_for
 from hoidap.index.embedder import Embedder
-from hoidap.index.question import Question, Vocabulary, analyse
+from hoidap.index.question import Question, Vocabulary, analyse, document_references
 from hoidap.index.ranking import RankingConfig
 from hoidap.index.search import (
     DenseRetriever,
@@ -168,18 +168,27 @@ class AnswerPipeline:
     def document(self, doc_id: str) -> DocumentInfo | None:
         return self._state.snapshot.documents.get(doc_id)
 
+    def catalog(self) -> tuple[str, dict[str, DocumentInfo], list[Passage]]:
+        """The served snapshot's version, documents and passages, read-only (browsing, review, quizzes)."""
+        snapshot = self._state.snapshot
+        return snapshot.version, snapshot.documents, snapshot.passages
+
     def outline(self, doc_id: str) -> list[Passage]:
         """Headings and lead-ins of a document in order (its table of contents)."""
         return [p for p in self._state.snapshot.passages
                 if p.doc_id == doc_id and p.kind in ("heading", "lead")]
 
     # ---- answering -------------------------------------------------------------------------
-    def answer(self, question: str, k: int | None = None, mode: RetrievalMode = "hybrid") -> Answer:
-        """Answer one question. `mode` ("hybrid", "dense" or "lexical") exists for baselines."""
+    def answer(self, question: str, k: int | None = None, mode: RetrievalMode = "hybrid",
+               doc: str | None = None) -> Answer:
+        """Answer one question. `mode` ("hybrid", "dense" or "lexical") exists for baselines; `doc`
+        restricts the answer (and the suggestions) to one document's passages."""
         if mode not in ("hybrid", "dense", "lexical"):
             raise ValueError(f"mode={mode!r}: expected 'hybrid', 'dense' or 'lexical'")
         self._watch()
         state = self._state  # one snapshot for the whole question
+        if doc is not None and doc not in state.snapshot.doc_ranges:
+            raise ValueError(f"doc={doc!r}: no such document in index version {state.snapshot.version}")
         k = k or self.top_k
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
@@ -194,8 +203,11 @@ class AnswerPipeline:
         qvec = state.dense.embed(dense_query)
         timings["embed"] = (time.perf_counter() - t0) * 1000
         t1 = time.perf_counter()
-        dense_hits = state.dense.search(qvec, self.ranking.candidates) if mode != "lexical" else []
-        lexical_scores = state.lexical.scores(query) if mode != "dense" else None
+        if doc is None:
+            dense_hits = state.dense.search(qvec, self.ranking.candidates) if mode != "lexical" else []
+            lexical_scores = state.lexical.scores(query) if mode != "dense" else None
+        else:
+            dense_hits, lexical_scores = self._in_document(state, doc, qvec, query, mode)
         lexical_hits = top_scores(lexical_scores, self.ranking.candidates) if lexical_scores is not None else []
         if mode == "hybrid" and lexical_scores is not None:
             fused = convex_fusion(dense_hits, lexical_hits, lexical_scores, qvec, state.dense,
@@ -231,6 +243,21 @@ class AnswerPipeline:
             ranked=units,
             suggestions=suggestions,
         )
+
+    def _in_document(self, state: _State, doc: str, qvec: np.ndarray, query: str,
+                     mode: RetrievalMode) -> tuple[list[tuple[int, float]], np.ndarray | None]:
+        """Both retrievers' candidates limited to one document (its passages are one id range)."""
+        first, end = state.snapshot.doc_ranges[doc]
+        dense_hits: list[tuple[int, float]] = []
+        if mode != "lexical":
+            sims = state.snapshot.vectors.reconstruct_n(first, end - first) @ qvec
+            order = np.argsort(-sims, kind="stable")[: self.ranking.candidates]
+            dense_hits = [(first + int(i), float(sims[i])) for i in order]
+        lexical_scores = None
+        if mode != "dense":
+            lexical_scores = np.zeros(len(state.snapshot.passages), dtype=np.float32)
+            lexical_scores[first:end] = state.lexical.scores(query)[first:end]
+        return dense_hits, lexical_scores
 
     def _suggestions(self, state: _State, fused: list[tuple[int, float]]) -> list[Suggestion]:
         """The section headings nearest the question (by fused rank): a path onward when nothing answers."""
@@ -283,6 +310,7 @@ class AnswerPipeline:
         scored: list[_Candidate] = []
         top_fused = fused[0][1] if fused else 1.0
         toned = q.toned
+        named_docs = state.documents_named(q)
         for pid, fused_score in fused[: self.ranking.rerank_depth]:
             start, end = self._expand(state, passages[pid], q, terms)
             dense = state.dense.similarity(qvec, pid)
@@ -296,6 +324,9 @@ class AnswerPipeline:
             key = fused_score / top_fused
             if rerank:
                 key += self.ranking.coverage_weight * cov + self.ranking.confidence_weight * score
+                key += self.ranking.names_weight * names_cov
+                if named_docs:
+                    key += self.ranking.document_weight * (passages[pid].doc_id in named_docs)
                 key += self.ranking.focus_weight * state.focus_match(start, q)
                 key += self.ranking.shape_weight * state.shape_match(start, end, q)
             scored.append(_Candidate(key, pid, start, end, score, signals))
@@ -443,6 +474,7 @@ class _State:
         self._terms: dict[tuple[int, bool], set[str]] = {}
         self._own_terms: dict[tuple[int, bool], set[str]] = {}
         self._doc_terms: dict[tuple[str, bool], set[str]] = {}
+        self._references: dict[str, set[tuple[str, str]]] | None = None
         # Prefix sums of passage lengths: the size of any id range (a section) in O(1).
         self._chars = np.concatenate([[0], np.cumsum([len(p.text) for p in snapshot.passages])])
 
@@ -489,6 +521,18 @@ class _State:
             doc = self.snapshot.documents.get(p.doc_id)
             self._terms[key] = term_set(" ".join([doc.title if doc else "", *p.section, p.text]), toned)
         return self._terms[key]
+
+    def documents_named(self, q: Question) -> set[str]:
+        """Documents whose title or số hiệu names a document the question names ("Kết luận 155")."""
+        if not q.references:
+            return set()
+        if self._references is None:
+            self._references = {
+                d.doc_id: document_references(" ".join([d.title, d.number or ""]))
+                | document_references((d.number or "").replace("-NQ", " nghị quyết ").replace("-KL", " kết luận "))
+                for d in self.snapshot.documents.values()
+            }
+        return {doc for doc, refs in self._references.items() if refs & q.references}
 
     def document_terms(self, doc_id: str, toned: bool) -> set[str]:
         """Terms of a document's title, metadata and first passages: what it is about, as a whole."""

@@ -74,6 +74,7 @@ class Question:
     toned: bool  # typed with diacritics (which lexical channel and term keys apply)
     kind: QuestionKind
     focus: list[str] = field(default_factory=list)  # term keys of what is asked about ("nhiệm vụ trọng tâm")
+    references: set[tuple[str, str]] = field(default_factory=set)  # documents named ("kết luận", "155")
     numbers: list[str] = field(default_factory=list)  # numbers and years named in the question
     corrections: dict[str, str] = field(default_factory=dict)  # typed -> corpus form
 
@@ -288,6 +289,20 @@ _FOCUS_STOP = frozenset(
 )
 
 
+_DOCUMENT_KINDS = ("nghi quyet", "ket luan", "chi thi", "thong bao", "quyet dinh", "nghi dinh", "thong tu", "luat")
+_REFERENCE = re.compile(r"\b(" + "|".join(_DOCUMENT_KINDS) + r")\s+(?:so\s+)?(\d+)\b")
+
+
+def document_references(text: str) -> set[tuple[str, str]]:
+    """The documents a text names by kind and number ("Kết luận 155", "NQ 57" once expanded, "nghi quyet 68").
+
+    >>> sorted(document_references("Kết luận 118 điều chỉnh Chỉ thị số 35-CT/TW; nghi quyet 57"))
+    [('chi thi', '35'), ('ket luan', '118'), ('nghi quyet', '57')]
+    """
+    plain = " ".join(plain_key(s) for s in syllables(text))
+    return {(m.group(1), m.group(2).lstrip("0") or "0") for m in _REFERENCE.finditer(plain)}
+
+
 def question_kind(text: str) -> QuestionKind:
     """The answer's shape the wording asks for (accents optional: "co may" is "có mấy").
 
@@ -344,4 +359,4 @@ def analyse(question: str, vocabulary: Vocabulary | None = None) -> Question:
     stop = STOPWORDS_TONED if toned else STOPWORDS_PLAIN
     focus = [t for t in focus_terms(text, toned) if t not in stop]
     numbers = [n for n in _NUMBER.findall(text)]
-    return Question(raw, text, toned, question_kind(text), focus, numbers, corrections)
+    return Question(raw, text, toned, question_kind(text), focus, document_references(text), numbers, corrections)

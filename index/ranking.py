@@ -27,6 +27,8 @@ class RankingConfig:
     rerank_depth: int = 20  # fused candidates expanded to units and re-ranked
     coverage_weight: float = 0.2  # re-ranking: weight of a unit's coverage of the question's words ...
     confidence_weight: float = 0.15  # ... and of its calibrated confidence, next to the fusion score
+    names_weight: float = 0.15  # numbers, years and names of the question found in the unit: strong constraints
+    document_weight: float = 0.4  # the question names a document ("Kết luận 155") and the unit is from it
     focus_weight: float = 0.3  # a list/count question's focus ("nhiệm vụ trọng tâm") named by the unit's head
     shape_weight: float = 0.15  # the unit has the asked-for shape (a list, a date, a name, a count)
     named_heading_coverage: float = 0.6  # a heading covering this share of the question's words is "named"
@@ -39,7 +41,7 @@ class RankingConfig:
 
     def __post_init__(self) -> None:
         shares = ("dense_share", "coverage_weight", "confidence_weight", "named_heading_coverage", "min_confidence",
-                  "medium_confidence", "focus_weight", "shape_weight")
+                  "medium_confidence", "focus_weight", "shape_weight", "names_weight", "document_weight")
         for f in fields(self):
             value = getattr(self, f.name)
             if value is None and f.name in ("min_confidence", "medium_confidence"):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
+import time
 from pathlib import Path
 
 from hoidap.bot.access import Access, Once, RateLimiter
-from hoidap.bot.store import Store, percentile
+from hoidap.bot.store import SCHEMA_VERSION, Store, percentile
 from hoidap.index.types import Answer, AnswerPassage
+from tgharness import TOKEN, Harness
 
 from hoidap.settings import Settings
 
@@ -102,12 +106,67 @@ def test_store_log_feedback_stats_and_button_state(tmp_path: Path) -> None:
     store.close()
 
 
-def test_store_never_holds_the_token(tmp_path: Path) -> None:
-    token = "123:SECRET"
-    store = Store(tmp_path / "log.sqlite3")
-    store.log_question(1, 1, "q", answer("q"), 1.0)
+async def test_store_never_holds_the_token(tmp_path: Path) -> None:
+    """The token configured in the real Application never reaches the SQLite file, whatever is processed."""
+    async with Harness(tmp_path, admin_users=frozenset({1})) as h:
+        assert h.app.bot.token == TOKEN
+        await h.message("Khâu đột phá là gì?")
+        buttons = dict(h.buttons())
+        for label in ("Đoạn khác", "Xem cả mục", "Nguồn", "👍"):
+            await h.press(buttons[label])
+        await h.message(f"Token của tôi là {TOKEN.split(':')[1]}?")  # a question that mentions part of it
+        await h.message("/nguon")
+        await h.message("/stats")
+        assert h.store.stats().questions == 2 and h.store.stats().thumbs_up == 1
+    files = sorted(tmp_path.glob("bot.sqlite3*"))  # the database and any WAL/shared-memory file beside it
+    assert files and files[0].stat().st_size > 0
+    for f in files:
+        assert TOKEN.encode() not in f.read_bytes(), f
+
+
+OLD_SCHEMA = """
+CREATE TABLE questions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, ts REAL NOT NULL, user_id INTEGER, chat_id INTEGER,
+    question TEXT NOT NULL, answered INTEGER NOT NULL, passage_ids TEXT NOT NULL,
+    latency_ms REAL NOT NULL, passages TEXT NOT NULL
+);
+CREATE INDEX questions_user ON questions(user_id, id);
+CREATE INDEX questions_ts ON questions(ts);
+CREATE TABLE feedback (
+    question_id INTEGER NOT NULL REFERENCES questions(id) ON DELETE CASCADE, user_id INTEGER NOT NULL,
+    value INTEGER NOT NULL, ts REAL NOT NULL, PRIMARY KEY (question_id, user_id)
+);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+def test_a_database_from_the_first_release_keeps_working(tmp_path: Path) -> None:
+    """Schema 0 had a `passage_ids` column nothing read; opening it migrates and keeps every row."""
+    path = tmp_path / "old.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(OLD_SCHEMA)
+    stored = [{"doc": "d.txt", "title": "T", "section": "S", "text": "Trích <nguyên> văn.", "score": 0.9,
+               "date": "2024-01-02", "number": None, "highlights": [[0, 4]], "expandable": True}]
+    old.execute("INSERT INTO questions VALUES (7, ?, 1, 1, 'cũ?', 1, '[3, 4]', 12.5, ?)",
+                (time.time(), json.dumps(stored)))
+    old.execute("INSERT INTO feedback VALUES (7, 1, 1, ?)", (time.time(),))
+    old.commit()
+    old.close()
+
+    store = Store(path)
+    logged = store.get(7)
+    assert logged is not None and logged.question == "cũ?"
+    assert logged.passages[0].text == "Trích <nguyên> văn." and logged.passages[0].highlights == [(0, 4)]
+    assert store.last_answered(1).id == 7 and store.stats().thumbs_up == 1
+    new = store.log_question(1, 1, "mới?", answer("mới?"), 3.0)
+    assert new == 8 and store.get(new).passages[0].passage_ids == [3, 4]
     store.close()
-    assert token.encode() not in (tmp_path / "log.sqlite3").read_bytes()
+    db = sqlite3.connect(path)
+    columns = {row[1] for row in db.execute("PRAGMA table_info(questions)")}
+    assert "passage_ids" not in columns
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    db.close()
+    assert Store(path).get(7) is not None  # opening a migrated database again changes nothing
 
 
 def test_percentile() -> None:
