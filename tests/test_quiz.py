@@ -429,3 +429,10 @@ def test_format_sheet_letters_follow_the_options():
                      "Nguồn: tài liệu «A».", "cloze")
     sheet = format_sheet([q])
     assert "   F. Phương án 5" in sheet and sheet.endswith("1. F — Nguồn: tài liệu «A».")
+
+
+def test_the_readme_example_is_what_the_command_prints(sample):
+    """README's "Quiz" example is `hoidap quiz -n 3` on the sample corpus: it stays true."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    example = readme.split("On the sample corpus (`hoidap quiz -n 3`):\n\n```text\n", 1)[1].split("\n```", 1)[0]
+    assert example == format_sheet(sample.quiz.generate(3, seed=0))
