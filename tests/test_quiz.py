@@ -417,11 +417,18 @@ def test_help_lists_the_quiz_command():
 
 
 @pytest.mark.slow
-def test_hoidap_quiz_json_as_a_process(sample_catalog):
-    run = subprocess.run([sys.executable, "-m", "hoidap.cli", "quiz", "--json", "-n", "2", "--index",
-                          str(sample_catalog)], capture_output=True, text=True, timeout=60, cwd=REPO)
-    assert run.returncode == 0, run.stderr
-    assert [json.loads(line)["doc"] for line in run.stdout.splitlines()] == [SAMPLE_DOC] * 2
+def test_hoidap_quiz_json_as_a_process_is_the_same_in_every_process(sample_catalog):
+    """Real processes with different string-hash seeds: nothing depends on set or hash order."""
+    outputs = []
+    for hash_seed in ("1", "2"):
+        run = subprocess.run([sys.executable, "-m", "hoidap.cli", "quiz", "--json", "-n", "5", "--seed", "3",
+                              "--index", str(sample_catalog)], capture_output=True, text=True, timeout=60, cwd=REPO,
+                             env={**os.environ, "PYTHONHASHSEED": hash_seed})
+        assert run.returncode == 0, run.stderr
+        outputs.append(run.stdout)
+    rows = [json.loads(line) for line in outputs[0].splitlines()]
+    assert rows and all(row["doc"] == SAMPLE_DOC for row in rows)
+    assert outputs[0] == outputs[1]
 
 
 def test_format_sheet_letters_follow_the_options():
