@@ -174,7 +174,7 @@ _GENERIC_HEADINGS = {"noi dung chinh", "muc luc", "tom tat"}
 _ARTICLE = re.compile(r"^(Điều|ĐIỀU)\s+\d+")
 _JUNK = re.compile(
     r"https?://|www\.|\^|\||\{\{|`|Truy cập|Lưu trữ|Bài chi tiết|trợ giúp|\(Ảnh|Ảnh:|Hình từ Internet|"
-    r"Hình ảnh từ Internet|\[\d+\]|\[sửa|ISBN|doi:|\btr\.\s*\d|\(\d{4}\)\.|Xem thêm|>>>",
+    r"Hình ảnh từ Internet|\[\d+\]|\[sửa|ISBN|doi:|\btr\.\s*\d|\(\d{4}\)\.|Xem thêm|>>>|CS1|——|\(liên kết\)",
     re.IGNORECASE,
 )
 
@@ -210,9 +210,14 @@ def find_category(label: str, lead: bool = True) -> _Category | None:
     return None
 
 
+_REFERENCE_SECTIONS = {text_key(s) for s in ("Tham khảo", "Báo chí", "Chú thích", "Trích dẫn", "Liên kết ngoài",
+                                              "Đọc thêm", "Xem thêm", "Nguồn")}
+
+
 def _clean(p: Passage) -> bool:
-    """Vietnamese prose fit for a question: no links, captions, wiki furniture or references."""
-    return not _JUNK.search(p.text) and is_vietnamese(p.text)
+    """Vietnamese prose fit for a question: no links, captions, wiki furniture or reference lists."""
+    return (not _JUNK.search(p.text) and is_vietnamese(p.text)
+            and not any(text_key(label) in _REFERENCE_SECTIONS for label in p.section))
 
 
 def _label(text: str) -> str:
@@ -278,7 +283,9 @@ class _Candidate:
     build: Callable[[random.Random], QuizQuestion | None]
 
 
-_YEAR = re.compile(r"(?<!tháng \d)(?<!tháng \d\d)(?<!\w)năm\s+(?P<y>(?:19|20)\d{2})(?![\d/–-]|\s*[-–]\s*\d)")
+_YEAR = re.compile(r"(?<!\w)năm\s+(?P<y>(?:19|20)\d{2})(?![\d/–-]|\s*[-–]\s*\d)")
+# "ngày 17 tháng 12 năm 1986" is a date and "Nghị quyết 72-NQ/TW năm 2025" a document's name: no year to ask.
+_NOT_YEAR_BEFORE = re.compile(r"(tháng\s+\d{1,2}|\d[-/][\wĐđ/.-]*)\s*$", re.IGNORECASE)
 _MULT_RE = "|".join(MULTIPLIERS)
 _QUANTITY_MENTION = re.compile(
     rf"(?<![\w/.,%-])(?P<q>(?P<a>{NUMBER})(?P<pa>\s?%)?(?:\s*[-–]\s*(?P<b>{NUMBER}))?"
@@ -438,8 +445,8 @@ class QuizGenerator:
         style = max(styles, key=lambda s: len(styles[s]))  # ties: the style seen first
         entries = styles[style]
         members = tuple(p for p, _v in entries)
-        if len(members) < 2 or not all(_clean(p) for p in members):
-            return None
+        if len(members) < 2 or not all(_clean(p) and "?" not in p.text for p in members):
+            return None  # a list of questions for discussion is no list of facts
         options = tuple(option_text(p.text) for p in members)
         if any(len(syllables(o)) < 3 for o in options):
             return None
@@ -503,6 +510,8 @@ class QuizGenerator:
         for a, b in self._sentences(p):
             sentence = p.text[a:b]
             for m in _YEAR.finditer(sentence):
+                if _NOT_YEAR_BEFORE.search(sentence[: m.start()]):
+                    continue
                 span = (a + m.start("y"), a + m.end("y"))
                 found.append(_Mention(p, (a, b), span, m["y"], "nào", "year", None))
             for m in _QUANTITY_MENTION.finditer(sentence):
