@@ -284,8 +284,9 @@ class _Candidate:
 
 
 _YEAR = re.compile(r"(?<!\w)năm\s+(?P<y>(?:19|20)\d{2})(?![\d/–-]|\s*[-–]\s*\d)")
-# "ngày 17 tháng 12 năm 1986" is a date and "Nghị quyết 72-NQ/TW năm 2025" a document's name: no year to ask.
-_NOT_YEAR_BEFORE = re.compile(r"(tháng\s+\d{1,2}|\d[-/][\wĐđ/.-]*)\s*$", re.IGNORECASE)
+# "ngày 17 tháng 12 năm 1986" is a date, "Nghị quyết 72-NQ/TW năm 2025" a document's name and
+# "đại hội đảng 13 năm 2024" a title: no year to ask for.
+_NOT_YEAR_BEFORE = re.compile(r"(tháng\s+\d{1,2}|\d[-/][\wĐđ/.-]*|\d+)\s*$", re.IGNORECASE)
 _MULT_RE = "|".join(MULTIPLIERS)
 _QUANTITY_MENTION = re.compile(
     rf"(?<![\w/.,%-])(?P<q>(?P<a>{NUMBER})(?P<pa>\s?%)?(?:\s*[-–]\s*(?P<b>{NUMBER}))?"
@@ -769,6 +770,11 @@ class QuizGenerator:
         same document first, then of the same kind elsewhere, then other lists of the document."""
         inside = [(_key(t), _words(t)) for i in range(lst.head.id, lst.head.subtree_end)
                   if (t := self._passages[i].text if i in self._passages else "")]
+        ancestors = set()
+        node = self._passages.get(lst.head.parent)
+        while node is not None:
+            ancestors.add(node.id)
+            node = self._passages.get(node.parent) if node.parent >= 0 else None
         shouting = _shouting(lst.options[0])
         typical = sum(len(o) for o in lst.options) / len(lst.options)
         tiers: list[list[tuple[str, Passage]]] = [[], [], [], []]
@@ -777,6 +783,8 @@ class QuizGenerator:
                 continue
             if other.doc == lst.doc and text_key(other.label) == text_key(lst.label):
                 continue  # a namesake section: its items could be read as this one's
+            if other.head.id in ancestors:
+                continue  # the enclosing section's own items: often the same list, cut by a paragraph
             same_kind = lst.family is not None and other.family == lst.family
             same_doc = other.doc == lst.doc
             tier = 0 if same_kind and same_doc else 1 if same_kind else 2 if same_doc else 3
