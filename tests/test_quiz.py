@@ -443,3 +443,34 @@ def test_the_readme_example_is_what_the_command_prints(sample):
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     example = readme.split("On the sample corpus (`hoidap quiz -n 3`):\n\n```text\n", 1)[1].split("\n```", 1)[0]
     assert example == format_sheet(sample.quiz.generate(3, seed=0))
+
+
+def _quiz(text: str, title: str = "Nghị quyết 99-NQ/TW") -> tuple[QuizGenerator, list[Passage]]:
+    doc = SourceDocument("nq.txt", text, title=title)
+    passages = Chunker().chunk(doc)
+    return QuizGenerator(passages, {"nq.txt": DocumentInfo("nq.txt", title)}), passages
+
+
+def test_dates_and_document_names_are_not_asked_for():
+    quiz, _ = _quiz("Quốc khánh là ngày Tuyên ngôn độc lập 2 tháng 9 năm 1945 của nước ta.\n\n"
+                    "Nghị quyết 72-NQ/TW năm 2025 phổ biến đến chi bộ và đảng viên trong cả nước.\n\n"
+                    "Toàn văn văn kiện đại hội đảng 13 năm 2024 được đăng lại trên trang tin.")
+    assert [m.option for m in quiz._mentions] == []
+
+
+def test_an_outsider_never_comes_from_the_enclosing_sections_own_items():
+    """A paragraph inside a list splits it: the items after it hang from the heading, yet belong to
+    the same enumeration, so they are no outsiders for the lead-in's items."""
+    quiz, passages = _quiz(
+        "I. QUAN ĐIỂM CHỈ ĐẠO\n\nCác quan điểm sau đây:\n\n"
+        "- Phát triển kinh tế tư nhân là nhiệm vụ chiến lược lâu dài.\n\n"
+        "- Bảo vệ quyền tài sản và quyền tự do kinh doanh của người dân.\n\n"
+        "Đoạn giải thích chen giữa danh sách các quan điểm của văn bản.\n\n"
+        "- Tạo môi trường kinh doanh thuận lợi, minh bạch và bình đẳng.\n\n"
+        "- Thúc đẩy đổi mới sáng tạo và chuyển đổi số trong doanh nghiệp.\n\n"
+        "- Hỗ trợ doanh nghiệp nhỏ và vừa tiếp cận vốn và đất đai.")
+    lead = next(p for p in passages if p.kind == "lead")
+    import random
+
+    lst = next(x for x in quiz._lists if x.head.id == lead.id)
+    assert quiz._outsiders(random.Random(0), lst, 3, []) == []
