@@ -304,7 +304,8 @@ _NOT_QUANTITY_BEFORE = {
 _COPULA = re.compile(r"(?<!\w)là\s+(?P<p>[^\W\d_][^,;.:()“”\"!?\n\d]*?)(?=\s*[,;.:!?()“”\"])")
 _NOT_COPULA_BEFORE = {"nhất", "hết", "biệt", "yếu", "hay", "hoặc", "tức", "đó", "đây", "này", "như", "phải", "chính"}
 _NOT_COPULA_START = set("ở đối trong thông với khi do vì để tại từ việc ông bà anh chị nhằm cần sẽ đã được có không "
-                        "gì ai nào bao sao".split())
+                        "gì ai nào bao sao các những rất".split())
+_VAGUE_COPULA = {"chu yeu", "can thiet", "quan trong", "cap bach", "dung", "sai"}  # "là chủ yếu": nothing to learn
 _DATELINE = re.compile(r"^\([^()]{2,30}\)\s*[-–]\s*")
 _QUOTED = re.compile(r"[“\"](?P<p>[^”\"\n]{3,80}?)[”\"]")
 
@@ -555,6 +556,7 @@ class QuizGenerator:
                 words = syllables(text)
                 before = _words_before(sentence, m.start(), 1)
                 if (not 2 <= len(words) <= 8 or not text[0].islower() or words[0] in _NOT_COPULA_START
+                        or text_key(text) in _VAGUE_COPULA
                         or (before and before[0] in _NOT_COPULA_BEFORE) or " là " in f" {text} "):
                     continue
                 start = a + m.start("p")
@@ -958,8 +960,9 @@ def _named(label: str, size: int) -> str:
 
 
 def _readable(context: str) -> bool:
-    """Enough words around a blank to tell what is asked, and no bracket left open by a cut."""
-    return len(syllables(context)) >= 6 and context.count("(") == context.count(")")
+    """Enough words around a blank to tell what is asked, and no bracket or quotation left open by a cut."""
+    return (len(syllables(context)) >= 6 and context.count("(") == context.count(")")
+            and context.count("“") == context.count("”") and context.count('"') % 2 == 0)
 
 
 def _shouting(text: str) -> bool:
