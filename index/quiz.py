@@ -357,10 +357,6 @@ class QuizGenerator:
         """Documents that give at least one question candidate."""
         return sorted(self._by_doc)
 
-    def counts(self) -> Counter[str]:
-        """How many question candidates of each kind the corpus offers (before any is built)."""
-        return Counter(c.kind for c in self._candidates)
-
     # ---- public API -----------------------------------------------------------------------------
 
     def generate(self, n: int, seed: int = 0, doc: str | None = None) -> list[QuizQuestion]:

@@ -2,8 +2,9 @@
 quiz-poll limits, deterministic for a seed.
 
 The sample article in `corpus/` is always tested; the 29 shared evaluation documents (nested lists,
-number-rich sentences) are tested when /work/shared/eval/corpus exists. Passages come from the
-loader and chunker directly: no model is needed.
+number-rich sentences) are tested when /work/shared/eval/corpus exists (HOIDAP_SHARED_CORPUS names
+another folder), and skipped otherwise. Passages come from the loader and chunker directly: no model
+is needed.
 """
 
 from __future__ import annotations
