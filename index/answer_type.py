@@ -16,6 +16,9 @@ an answer — the difference between a question the corpus answers and one it on
 0.0
 >>> answer_present("Đồng chí Nguyễn Văn Nam được bầu làm Bí thư.", analyse("Ai được bầu làm Bí thư?"))
 1.0
+>>> answer_present("Ngày 26/11/2025, Ban Chấp hành ban hành Kết luận 219 về Nghị quyết 19 năm 2022.",
+...                analyse("Nghị quyết 19 được ban hành ngày tháng nào năm 2022?"))
+0.0
 """
 
 from __future__ import annotations
@@ -68,6 +71,22 @@ def _number_before(text: str, unit: list[str]) -> bool:
     return False
 
 
+_DATED = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)\b|"
+                    r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _day_in_year(text: str, year: re.Match[str] | None) -> bool:
+    """A day is stated — in the year the question names, when it names one ("ngày nào năm 2022?" is not
+    answered by "ngày 26/11/2025")."""
+    if year is None:
+        return bool(_DAY.search(text))
+    wanted = year.group(0)
+    years = [m.group(1) or m.group(2) for m in _DATED.finditer(text)]
+    if wanted in years:
+        return True
+    return not years and bool(_DAY.search(text)) and wanted in text
+
+
 def answer_present(text: str, q: Question) -> float:
     """1.0 when `text` states what `q` asks for (a number of the asked unit, a day, a month, a year, a
     person), 0.0 when it does not; 1.0 for questions whose answer has no fixed form."""
@@ -78,8 +97,8 @@ def answer_present(text: str, q: Question) -> float:
         return float(_number_before(text, unit) or _number_before(text, []) and not unit)
     if q.kind == "when":
         plain_q = " ".join(plain_key(s) for s in syllables(q.text))
-        if re.search(r"\bngay (nao|cu the|bao nhieu)\b|\bnhung ngay\b", plain_q):
-            return float(bool(_DAY.search(text)))
+        if re.search(r"\bngay (nao|cu the|bao nhieu|thang)\b|\bnhung ngay\b", plain_q):
+            return float(_day_in_year(text, _YEAR.search(q.text)))
         if re.search(r"\bthang (nao|may)\b", plain_q):
             return float(bool(_MONTH.search(text) or _DAY.search(text)))
         if re.search(r"\bnam (nao|bao nhieu)\b", plain_q):

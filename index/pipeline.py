@@ -24,8 +24,10 @@ Các khâu đột phá:
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -319,7 +321,8 @@ class AnswerPipeline:
             unit_terms = state.unit_terms(start, end, toned) | state.document_terms(passages[start].doc_id, toned)
             cov = coverage(terms, unit_terms)
             names_cov = coverage(names, unit_terms) if names else 1.0
-            signals = Signals(dense, cov, names_cov, state.answer_match(start, end, q))
+            rare, missing = state.rarity_coverage(terms, unit_terms, toned)
+            signals = Signals(dense, cov, names_cov, state.answer_match(start, end, q), rare, missing)
             score = state.calibration.confidence(signals)
             key = fused_score / top_fused
             if rerank:
@@ -471,6 +474,8 @@ class _State:
         self._own_terms: dict[tuple[int, bool], set[str]] = {}
         self._doc_terms: dict[tuple[str, bool], set[str]] = {}
         self._references: dict[str, set[tuple[str, str]]] | None = None
+        self._idf: dict[bool, dict[str, float]] = {}
+        self._max_idf: dict[bool, float] = {}
         # Prefix sums of passage lengths: the size of any id range (a section) in O(1).
         self._chars = np.concatenate([[0], np.cumsum([len(p.text) for p in snapshot.passages])])
 
@@ -482,6 +487,33 @@ class _State:
         head = self.snapshot.passages[start]
         head_terms = term_set(" ".join([*head.section[-1:], head.text]), q.toned)
         return coverage(q.focus, head_terms)
+
+    def rarity_coverage(self, terms: list[str], unit_terms: set[str], toned: bool) -> tuple[float, float]:
+        """(IDF-weighted coverage, normalised IDF of the rarest term the unit lacks).
+
+        A near miss ("mức học phí đại học năm 2025" against a passage on university reform) shares
+        the question's common words and lacks its specific one; plain coverage cannot see that.
+        """
+        if not terms:
+            return 1.0, 0.0
+        idf = self.idf(toned)
+        top = self._max_idf[toned]
+        weights = [idf.get(t, top) for t in terms]
+        total = sum(weights)
+        covered = sum(w for t, w in zip(terms, weights, strict=True) if t in unit_terms)
+        lacking = [w for t, w in zip(terms, weights, strict=True) if t not in unit_terms]
+        return (covered / total if total else 1.0), (max(lacking) / top if lacking and top else 0.0)
+
+    def idf(self, toned: bool) -> dict[str, float]:
+        """Inverse document frequency of every term over passages (built on first use)."""
+        if toned not in self._idf:
+            df: Counter[str] = Counter()
+            for p in self.snapshot.passages:
+                df.update(term_set(p.text, toned))
+            n = max(len(self.snapshot.passages), 1)
+            self._idf[toned] = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
+            self._max_idf[toned] = math.log((n + 1) / 0.5)
+        return self._idf[toned]
 
     def is_list(self, start: int, end: int) -> float:
         """1 when the unit is a list: a head with at least two passages under it."""
