@@ -103,6 +103,6 @@ def test_preview_page_embeds_the_messages_and_buttons() -> None:
     from hoidap.bot.preview import page
 
     p = make("a < b", highlights=[(0, 1)], expandable=True, passage_ids=[1])
-    out = page("hỏi <x>?", [(answer_card(p), keyboard(7, 0, [p]))])
+    out = page("hỏi <x>?", [(answer_card(p), keyboard("preview-0000000a", 0, [p]))])
     assert "hỏi &lt;x&gt;?" in out and "<b>a</b> &lt; b" in out
     assert "<span>Xem cả mục</span>" in out and "<span>👍</span>" in out
