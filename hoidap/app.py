@@ -40,5 +40,6 @@ def open_pipeline(settings: Settings) -> AnswerPipeline:
         settings.index_dir,
         embedder_for(settings),
         top_k=settings.top_k,
-        ranking=RankingConfig(min_confidence=settings.min_confidence),
+        ranking=RankingConfig(min_confidence=settings.min_confidence, medium_confidence=settings.medium_confidence),
+        max_question_chars=settings.max_question_chars,
     )

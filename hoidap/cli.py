@@ -156,7 +156,7 @@ def _print_figures(label: str, f: Figures, width: int = 22) -> None:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     from hoidap.app import open_pipeline
-    from hoidap.index.evaluate import evaluate, fit_calibration, read_qa
+    from hoidap.index.evaluate import evaluate, read_qa
 
     settings = _settings(args)
     pipeline = open_pipeline(settings)
@@ -169,18 +169,18 @@ def cmd_eval(args: argparse.Namespace) -> int:
     rows = read_qa(Path(args.qa))
     modes: list[RetrievalMode] = ["hybrid", "dense", "lexical"] if args.baselines else ["hybrid"]
     results = [evaluate(pipeline, rows, k=args.k or 5, mode=m, by_stem=args.by_stem) for m in modes]
-    calibration = fit_calibration(results[0].observations) if args.calibrate else None
     if args.json:
         out: dict[str, object] = {"qa": args.qa, "index_version": pipeline.version,
-                                  "ranking": pipeline.ranking.__dict__, "results": [r.to_dict() for r in results]}
+                                  "ranking": pipeline.ranking.__dict__, "calibration": pipeline.calibration.to_dict(),
+                                  "results": [r.to_dict() for r in results]}
         if args.misses:
             out["misses"] = [o.to_dict() for o in results[0].misses]
-        if calibration:
-            out["calibration"] = calibration.__dict__
         print(json.dumps(out, ensure_ascii=False))
         return EXIT_OK
     first = results[0].figures
+    high, medium = pipeline.thresholds()
     print(f"{args.qa}: {first.questions} câu hỏi ({first.answerable} có đáp án); ranking overrides: {overrides or '-'}")
+    print(f"calibration: {pipeline.calibration.source} (high ≥ {high:.2f}, medium ≥ {medium:.2f})")
     header = (f"{'':22} {'n':>4} {'R@1':>6} {'R@3':>6} {'R@5':>6} {'MRR':>6}  answerable h/m/none refused"
               "  unanswerable h/m/none refused")
     print(header)
@@ -193,8 +193,56 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.misses:
         for miss in results[0].misses:
             print("  miss:", json.dumps(miss.to_dict(), ensure_ascii=False))
-    if calibration:
-        print("calibration:", calibration)
+    return EXIT_OK
+
+
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    """Fit the abstention model on QA files (answerable and unanswerable questions) and store it
+    with each index it was measured on, as calibration.json next to the manifest."""
+    from dataclasses import replace as replace_settings
+
+    from hoidap.app import open_pipeline
+    from hoidap.index.calibration import Example, fit, write_calibration
+    from hoidap.index.evaluate import evaluate, read_qa
+
+    settings = _settings(args)
+    pairs = [(settings.index_dir, Path(qa)) for qa in args.qa or []]
+    for pair in args.pair or []:
+        index, sep, qa = pair.partition(":")
+        if not sep:
+            raise SettingsError(f"--pair {pair!r}: expected INDEX_DIR:QA.jsonl")
+        pairs.append((Path(index), Path(qa)))
+    if not pairs:
+        raise SettingsError("give at least one --qa QA.jsonl (over --index) or --pair INDEX_DIR:QA.jsonl")
+    examples: list[Example] = []
+    pipelines = {}
+    for index_dir, qa in pairs:
+        if index_dir not in pipelines:
+            pipelines[index_dir] = open_pipeline(replace_settings(settings, index_dir=index_dir))
+        examples += evaluate(pipelines[index_dir], read_qa(qa)).examples
+    embedders = {p.embedder.id for p in pipelines.values()}
+    if len(embedders) != 1:
+        raise SettingsError(f"the indexes were built with different embedders ({', '.join(sorted(embedders))})")
+    report = fit(examples, embedder=embedders.pop(), folds=args.folds, seed=args.seed,
+                 max_refused_answerable=args.max_refused)
+    written = []
+    if not args.dry_run:
+        for pipeline in pipelines.values():
+            folder = pipeline.snapshot_folder
+            if folder is not None:
+                written.append(str(write_calibration(folder, report.calibration)))
+    if args.json:
+        print(json.dumps({**report.to_dict(), "written": written}, ensure_ascii=False))
+        return EXIT_OK
+    c, oof = report.calibration, report.oof
+    print(f"{report.examples} questions ({report.answerable} answerable), {report.folds}-fold cross-validation")
+    print(f"weights (dense, coverage, names) = ({c.weights[0]:.2f}, {c.weights[1]:.2f}, {c.weights[2]:.2f}), "
+          f"bias {c.bias:.2f}; thresholds high ≥ {c.high:.2f}, medium ≥ {c.medium:.2f}")
+    print(f"out of fold: answerable refused {oof['refused_answerable']:.3f}, unanswerable refused "
+          f"{oof['refused_unanswerable']:.3f}, answered high {oof['high_answerable']:.3f} of answerable "
+          f"(first passage right in {oof['high_precision']:.3f} of high answers)")
+    for path in written:
+        print(f"written: {path}")
     return EXIT_OK
 
 
@@ -394,7 +442,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-k", type=int, default=5, help="passages retrieved per question (default 5)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--baselines", action="store_true", help="also run dense-only and BM25-only")
-    p.add_argument("--calibrate", action="store_true", help="fit the confidence weights on this QA file")
     p.add_argument("--misses", action="store_true",
                    help="list answerable questions whose first unit missed and unanswerable ones that were quoted")
     p.add_argument("--by-kind", action="store_true", help="figures per question type (the QA rows' 'type')")
@@ -404,6 +451,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--set", action="append", metavar="NAME=VALUE",
                    help="override one ranking knob for this run, e.g. --set dense_share=0.6 (repeatable)")
     p.set_defaults(func=cmd_eval)
+
+    p = with_index(sub.add_parser(
+        "calibrate", help="fit the abstention model (cross-validated) and store it with the index"))
+    p.add_argument("--qa", action="append", metavar="QA.jsonl", help="questions over --index (repeatable)")
+    p.add_argument("--pair", action="append", metavar="INDEX_DIR:QA.jsonl",
+                   help="questions over another index built with the same model (repeatable)")
+    p.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
+    p.add_argument("--seed", type=int, default=0, help="fold assignment seed (default 0)")
+    p.add_argument("--max-refused", type=float, default=0.03,
+                   help="largest share of answerable questions the medium threshold may refuse (default 0.03)")
+    p.add_argument("--dry-run", action="store_true", help="report the fit, write nothing")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_calibrate)
 
     p = sub.add_parser("docs", help="list, inspect or remove indexed documents")
     docs_sub = p.add_subparsers(dest="docs_command", required=True)

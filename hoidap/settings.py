@@ -15,8 +15,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from hoidap.index.ranking import DEFAULT_MIN_CONFIDENCE
-
 
 class SettingsError(ValueError):
     """A setting has a value that cannot be used; the message names the variable and the value."""
@@ -60,8 +58,10 @@ class Settings:
     # published version after each build. A shared path (several indexes, evaluation) is never pruned.
     embed_cache: str = field(default="", metadata={"env": "HOIDAP_EMBED_CACHE"})
     top_k: int = field(default=3, metadata={"env": "HOIDAP_TOP_K"})
-    # Answer only when the calibrated confidence reaches this (see docs/quality.md for how it was set).
-    min_confidence: float = field(default=DEFAULT_MIN_CONFIDENCE, metadata={"env": "HOIDAP_MIN_CONFIDENCE"})
+    # Tier thresholds override the calibration fit's own (empty = the fit's; see docs/quality.md).
+    min_confidence: float | None = field(default=None, metadata={"env": "HOIDAP_MIN_CONFIDENCE", "parse": float})
+    medium_confidence: float | None = field(default=None,
+                                            metadata={"env": "HOIDAP_MEDIUM_CONFIDENCE", "parse": float})
     # Telegram
     telegram_bot_token: str = field(default="", repr=False, metadata={"env": "TELEGRAM_BOT_TOKEN"})
     telegram_api_base_url: str = field(
@@ -105,6 +105,13 @@ class Settings:
             if name not in values or values[name] == "" and f.type not in ("str",):
                 continue
             raw = values[name]
+            parse = f.metadata.get("parse")
+            if parse is not None:
+                try:
+                    kwargs[f.name] = parse(raw)
+                except ValueError:
+                    raise SettingsError(f"{name}={raw!r}: expected a number") from None
+                continue
             kwargs[f.name] = _convert(name, raw, f.default)
         return cls(**kwargs)  # type: ignore[arg-type]
 

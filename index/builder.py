@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import shutil
 import sys
 import time
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from hoidap.index.calibration import CALIBRATION_FILE
 from hoidap.index.chunker import Chunker
 from hoidap.index.embedcache import CachedEmbedder, EmbeddingCache
 from hoidap.index.embedder import Embedder, make_embedder  # noqa: F401  (make_embedder: doctest)
@@ -87,6 +89,13 @@ def dense_text(passage: Passage, passages: list[Passage], offset: int, title: st
                 break
         parts.append(" ".join(preview)[:CHILD_PREVIEW_CHARS])
     return "\n".join(p for p in parts if p)
+
+
+def _carry_calibration(published: Snapshot | None, folder: Path, embedder_id: str) -> None:
+    """A fit belongs to the model, not to one version: a re-index with the same model keeps it."""
+    old = published.folder / CALIBRATION_FILE if published is not None and published.folder else None
+    if old is not None and old.is_file() and published is not None and published.embedder_id == embedder_id:
+        shutil.copyfile(old, folder / CALIBRATION_FILE)
 
 
 class Progress:
@@ -222,6 +231,7 @@ class IndexBuilder:
                 index_dir, passages, infos, matrix,
                 embedder_id=self.embedder.id, chunker_version=self.chunker.version, dim=self.embedder.dim,
             )
+            _carry_calibration(published, index_dir / "versions" / version, self.embedder.id)
             publish(index_dir, version)
             if isinstance(embedder, CachedEmbedder) and self.prune_cache:
                 embedder.cache.keep_only(embedder.key(dense_text(passages[i], passages[a:b], a, title))

@@ -17,13 +17,13 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
+from hoidap.index.calibration import Example
 from hoidap.index.pipeline import AnswerPipeline
-from hoidap.index.signals import Calibration
 from hoidap.index.text import plain_tokens
-from hoidap.index.types import RetrievalMode, Signals
+from hoidap.index.types import RetrievalMode
 
 KS = (1, 3, 5)
 
@@ -74,13 +74,6 @@ def is_hit(passage: dict[str, Any], row: dict[str, Any], threshold: float = 0.5,
         return False
     gold_grams = _trigrams(gold)
     return bool(gold_grams) and len(gold_grams & _trigrams(text)) / len(gold_grams) >= threshold
-
-
-class Observation(NamedTuple):
-    """One question's best-unit signals and whether the corpus answers it (a calibration example)."""
-
-    signals: Signals
-    answerable: bool
 
 
 @dataclass(frozen=True)
@@ -165,7 +158,7 @@ class EvalResult:
     latency_p50_ms: float
     latency_p95_ms: float
     outcomes: list[Outcome] = field(default_factory=list)
-    observations: list[Observation] = field(default_factory=list)  # for fitting the calibration
+    examples: list[Example] = field(default_factory=list)  # for fitting the calibration
 
     @property
     def misses(self) -> list[Outcome]:
@@ -200,7 +193,7 @@ def evaluate(pipeline: AnswerPipeline, rows: Iterable[dict[str, Any]], k: int = 
     """Ask every question; rank of the first hit among the ranked units, and the answer's tier."""
     rows = list(rows)
     outcomes: list[Outcome] = []
-    observations: list[Observation] = []
+    examples: list[Example] = []
     for row in rows:
         answer = pipeline.answer(row["question"], k=max(k, max(KS)), mode=mode)
         ranked = [p.to_dict() for p in (answer.ranked or [])]
@@ -208,7 +201,7 @@ def evaluate(pipeline: AnswerPipeline, rows: Iterable[dict[str, Any]], k: int = 
         if row["answerable"]:
             rank = next((i + 1 for i, p in enumerate(ranked) if is_hit(p, row, by_stem=by_stem)), None)
         if answer.ranked:
-            observations.append(Observation(answer.signals, bool(row["answerable"])))
+            examples.append(Example(answer.signals, bool(row["answerable"]), rank == 1))
         got = f"{ranked[0]['doc']}: {ranked[0]['text'][:80]}" if ranked else ""
         kind = str(row.get("type") or ("answerable" if row["answerable"] else "unanswerable"))
         outcomes.append(Outcome(row["question"], kind, bool(row["answerable"]), rank, str(answer.tier),
@@ -222,25 +215,5 @@ def evaluate(pipeline: AnswerPipeline, rows: Iterable[dict[str, Any]], k: int = 
         latency_p50_ms=statistics.median(latencies) if latencies else 0.0,
         latency_p95_ms=float(np.percentile(latencies, 95)) if latencies else 0.0,
         outcomes=outcomes,
-        observations=observations,
+        examples=examples,
     )
-
-
-def fit_calibration(observations: list[Observation], steps: int = 20000, lr: float = 0.5) -> Calibration:
-    """Logistic regression of "the best passage answers" on the answer's signals."""
-    x = np.array([o.signals for o in observations], dtype=np.float64)
-    y = np.array([o.answerable for o in observations], dtype=np.float64)
-    mean, std = x.mean(axis=0), x.std(axis=0) + 1e-9
-    z = (x - mean) / std
-    w = np.zeros(3)
-    b = 0.0
-    pos = max(y.mean(), 1e-3)
-    weights = np.where(y == 1, 0.5 / pos, 0.5 / max(1 - pos, 1e-3))  # balance the classes
-    for _ in range(steps):
-        p = 1 / (1 + np.exp(-(z @ w + b)))
-        grad = (p - y) * weights
-        w -= lr * (z.T @ grad) / len(y)
-        b -= lr * grad.sum() / len(y)
-    w_raw = w / std
-    return Calibration(w_dense=float(w_raw[0]), w_coverage=float(w_raw[1]), w_names=float(w_raw[2]),
-                       bias=float(b - (w * mean / std).sum()))

@@ -31,8 +31,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
+from hoidap.index.calibration import Calibration, calibration_for
 from hoidap.index.embedder import Embedder
-from hoidap.index.question import Question, Vocabulary, analyse
+from hoidap.index.question import Question, Vocabulary, analyse, document_references
 from hoidap.index.ranking import RankingConfig
 from hoidap.index.search import (
     DenseRetriever,
@@ -41,7 +42,7 @@ from hoidap.index.search import (
     convex_fusion,
     top_scores,
 )
-from hoidap.index.signals import Calibration, coverage, highlight_spans, name_terms, query_terms, term_set
+from hoidap.index.signals import coverage, highlight_spans, name_terms, query_terms, term_set
 from hoidap.index.store import IndexUnavailable, Snapshot, current_version, load_snapshot
 from hoidap.index.text import (
     clean_whitespace,
@@ -52,6 +53,7 @@ from hoidap.index.text import (
 from hoidap.index.types import (
     NO_SIGNALS,
     NOT_FOUND,
+    TOO_LONG,
     Answer,
     AnswerPassage,
     ConfidenceTier,
@@ -75,25 +77,51 @@ class AnswerPipeline:
 
     def __init__(self, snapshot: Snapshot, embedder: Embedder, index_dir: Path | None = None,
                  top_k: int = 3, ranking: RankingConfig | None = None,
-                 calibration: Calibration | None = None, watch_seconds: float = 5.0) -> None:
+                 calibration: Calibration | None = None, watch_seconds: float = 5.0,
+                 max_question_chars: int = 1000) -> None:
         self.embedder = embedder
+        # One limit for every caller (CLI, batch files, the bot, evaluation): an over-long "question"
+        # is refused before it costs anything (a 100,000-character one took 90 s of CPU).
+        self.max_question_chars = max_question_chars
         self.watch_seconds = watch_seconds  # how often answer() looks for a newly published index
         self._last_check = time.monotonic()
         self._refused: str | None = None  # a published version that failed to load (not retried)
         self.index_dir = index_dir
         self.top_k = top_k
         self.ranking = ranking or RankingConfig()
-        self.calibration = calibration or Calibration()
+        self._fixed_calibration = calibration  # given: used for every snapshot (tests, evaluation)
         self._lock = threading.Lock()
-        self._state = _State(snapshot, embedder)
+        self._state = self._new_state(snapshot)
 
     @classmethod
     def open(cls, index_dir: Path, embedder: Embedder, *, top_k: int = 3, ranking: RankingConfig | None = None,
-             calibration: Calibration | None = None, watch_seconds: float = 5.0) -> AnswerPipeline:
+             calibration: Calibration | None = None, watch_seconds: float = 5.0,
+             max_question_chars: int = 1000) -> AnswerPipeline:
         """Load the published index, refusing one built with another embedder."""
         snapshot = load_snapshot(index_dir, expected_embedder=embedder.id)
         return cls(snapshot, embedder, index_dir, top_k=top_k, ranking=ranking, calibration=calibration,
-                   watch_seconds=watch_seconds)
+                   watch_seconds=watch_seconds, max_question_chars=max_question_chars)
+
+    def _new_state(self, snapshot: Snapshot) -> _State:
+        calibration = self._fixed_calibration or calibration_for(self.embedder.id, snapshot.folder)
+        return _State(snapshot, self.embedder, calibration)
+
+    @property
+    def snapshot_folder(self) -> Path | None:
+        """The served version's folder (where `hoidap calibrate` stores calibration.json)."""
+        return self._state.snapshot.folder
+
+    @property
+    def calibration(self) -> Calibration:
+        """The abstention fit in use (the index's own, the built-in one, or the conservative default)."""
+        return self._state.calibration
+
+    def thresholds(self) -> tuple[float, float]:
+        """(high, medium) confidence thresholds: the settings' overrides, else the calibration's."""
+        c = self._state.calibration
+        high = c.high if self.ranking.min_confidence is None else self.ranking.min_confidence
+        medium = c.medium if self.ranking.medium_confidence is None else self.ranking.medium_confidence
+        return high, min(medium, high)
 
     def with_ranking(self, ranking: RankingConfig) -> AnswerPipeline:
         """The same index and model answering with other ranking knobs (evaluation varies them)."""
@@ -129,7 +157,7 @@ class AnswerPipeline:
             snapshot = load_snapshot(self.index_dir, expected_embedder=self.embedder.id)
             if snapshot.version == self.version:
                 return False
-            self._state = _State(snapshot, self.embedder)
+            self._state = self._new_state(snapshot)
         return True
 
     # ---- documents -------------------------------------------------------------------------
@@ -164,6 +192,9 @@ class AnswerPipeline:
         k = k or self.top_k
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
+        if len(question) > self.max_question_chars:
+            refusal = TOO_LONG.format(n=len(question), limit=self.max_question_chars)
+            return Answer(question[: self.max_question_chars], False, refusal, [], timings_ms={"total": 0.0})
         if not syllables(clean_whitespace(nfc(question))):
             return Answer(question, False, NOT_FOUND, [], timings_ms={"total": 0.0})
         q = analyse(question, state.vocabulary)
@@ -189,14 +220,15 @@ class AnswerPipeline:
         units, signals = self._units(state, fused, qvec, q, terms, names, k, rerank=mode == "hybrid")
         best = units[0] if units else None
         confidence = best.score if best else 0.0
+        high, medium = self.thresholds()
         tier: ConfidenceTier = "none"
-        if best is not None and confidence >= self.ranking.min_confidence:
+        if best is not None and confidence >= high:
             tier = "high"
-        elif best is not None and confidence >= self.ranking.medium_confidence:
+        elif best is not None and confidence >= medium:
             tier = "medium"
         shown: list[AnswerPassage] = []
         if best is not None and tier != "none":
-            shown = [best] + [u for u in units[1:] if u.score >= self.ranking.medium_confidence]
+            shown = [best] + [u for u in units[1:] if u.score >= medium]
         suggestions = self._suggestions(state, fused) if tier == "none" else []
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(
@@ -278,17 +310,23 @@ class AnswerPipeline:
         scored: list[_Candidate] = []
         top_fused = fused[0][1] if fused else 1.0
         toned = q.toned
+        named_docs = state.documents_named(q)
         for pid, fused_score in fused[: self.ranking.rerank_depth]:
             start, end = self._expand(state, passages[pid], q, terms)
             dense = state.dense.similarity(qvec, pid)
-            unit_terms = state.unit_terms(start, end, toned)
+            # What the document as a whole establishes (its title, issuer, opening lines: "Kết luận 219 của
+            # Ban Chấp hành Trung ương …") counts for every unit of it, so units are told apart by the rest.
+            unit_terms = state.unit_terms(start, end, toned) | state.document_terms(passages[start].doc_id, toned)
             cov = coverage(terms, unit_terms)
             names_cov = coverage(names, unit_terms) if names else 1.0
             signals = Signals(dense, cov, names_cov)
-            score = self.calibration.confidence(signals)
+            score = state.calibration.confidence(signals)
             key = fused_score / top_fused
             if rerank:
                 key += self.ranking.coverage_weight * cov + self.ranking.confidence_weight * score
+                key += self.ranking.names_weight * names_cov
+                if named_docs:
+                    key += self.ranking.document_weight * (passages[pid].doc_id in named_docs)
                 key += self.ranking.focus_weight * state.focus_match(start, q)
                 key += self.ranking.shape_weight * state.shape_match(start, end, q)
             scored.append(_Candidate(key, pid, start, end, score, signals))
@@ -398,6 +436,7 @@ class AnswerPipeline:
         )
 
 
+DOCUMENT_HEAD_PASSAGES = 3  # a document's opening passages state what it is (issuer, number, date, subject)
 # What a date, a person's name and a stated count look like in the documents.
 _DATE = re.compile(r"ngày\s+\d{1,2}\s*(tháng|/)\s*\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|năm\s+\d{4}|tháng\s+\d{1,2}", re.I)
 _PERSON = re.compile(r"(?:đồng chí|ông|bà)\s+[A-ZĐÀ-Ỹ]|\b[A-ZĐÀ-Ỹ][\wà-ỹ]+ [A-ZĐÀ-Ỹ][\wà-ỹ]+ [A-ZĐÀ-Ỹ][\wà-ỹ]+\b")
@@ -419,8 +458,9 @@ class _Candidate(NamedTuple):
 class _State:
     """Per-snapshot search structures, built once when a snapshot is loaded."""
 
-    def __init__(self, snapshot: Snapshot, embedder: Embedder) -> None:
+    def __init__(self, snapshot: Snapshot, embedder: Embedder, calibration: Calibration) -> None:
         self.snapshot = snapshot
+        self.calibration = calibration
         # The title joins each passage's BM25 text: questions name documents ("Nghị quyết 72 …").
         titles = {d.doc_id: d.title for d in snapshot.documents.values()}
         lexical_texts = [" ".join([titles.get(p.doc_id, ""), *p.section[-2:]]) + "\n" + p.text
@@ -433,6 +473,8 @@ class _State:
                                                 [d.title for d in snapshot.documents.values()])
         self._terms: dict[tuple[int, bool], set[str]] = {}
         self._own_terms: dict[tuple[int, bool], set[str]] = {}
+        self._doc_terms: dict[tuple[str, bool], set[str]] = {}
+        self._references: dict[str, set[tuple[str, str]]] | None = None
         # Prefix sums of passage lengths: the size of any id range (a section) in O(1).
         self._chars = np.concatenate([[0], np.cumsum([len(p.text) for p in snapshot.passages])])
 
@@ -479,6 +521,29 @@ class _State:
             doc = self.snapshot.documents.get(p.doc_id)
             self._terms[key] = term_set(" ".join([doc.title if doc else "", *p.section, p.text]), toned)
         return self._terms[key]
+
+    def documents_named(self, q: Question) -> set[str]:
+        """Documents whose title or số hiệu names a document the question names ("Kết luận 155")."""
+        if not q.references:
+            return set()
+        if self._references is None:
+            self._references = {
+                d.doc_id: document_references(" ".join([d.title, d.number or ""]))
+                | document_references((d.number or "").replace("-NQ", " nghị quyết ").replace("-KL", " kết luận "))
+                for d in self.snapshot.documents.values()
+            }
+        return {doc for doc, refs in self._references.items() if refs & q.references}
+
+    def document_terms(self, doc_id: str, toned: bool) -> set[str]:
+        """Terms of a document's title, metadata and first passages: what it is about, as a whole."""
+        key = (doc_id, toned)
+        if key not in self._doc_terms:
+            doc = self.snapshot.documents.get(doc_id)
+            first, end = self.snapshot.doc_ranges.get(doc_id, (0, 0))
+            head = [p.text for p in self.snapshot.passages[first : min(end, first + DOCUMENT_HEAD_PASSAGES)]]
+            meta = [doc.title, doc.number or "", doc.issuer or "", doc.date or ""] if doc else []
+            self._doc_terms[key] = term_set("\n".join([*meta, *head]), toned)
+        return self._doc_terms[key]
 
     def unit_terms(self, start: int, end: int, toned: bool) -> set[str]:
         terms: set[str] = set()

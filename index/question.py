@@ -74,6 +74,7 @@ class Question:
     toned: bool  # typed with diacritics (which lexical channel and term keys apply)
     kind: QuestionKind
     focus: list[str] = field(default_factory=list)  # term keys of what is asked about ("nhiệm vụ trọng tâm")
+    references: set[tuple[str, str]] = field(default_factory=set)  # documents named ("kết luận", "155")
     numbers: list[str] = field(default_factory=list)  # numbers and years named in the question
     corrections: dict[str, str] = field(default_factory=dict)  # typed -> corpus form
 
@@ -85,8 +86,10 @@ class Vocabulary:
     "which known syllable did the user mean?".
     """
 
-    def __init__(self, toned: Counter[str], surface: dict[str, str], acronyms: dict[str, str]) -> None:
+    def __init__(self, toned: Counter[str], surface: dict[str, str], acronyms: dict[str, str],
+                 bigrams: set[tuple[str, str]] | None = None) -> None:
         self.toned = toned  # toned key -> count
+        self.bigrams = bigrams or set()  # adjacent toned keys seen in the corpus
         self.surface = surface  # toned key -> most frequent written (lower-case) form
         self.plain: Counter[str] = Counter()
         self.tonings: dict[str, list[str]] = {}  # plain key -> toned keys, most frequent first
@@ -97,6 +100,7 @@ class Vocabulary:
         for keys in self.tonings.values():
             keys.sort(key=lambda k: -toned[k])
         self.acronyms = acronyms  # plain acronym -> name as written ("hbt" -> "Hai Bà Trưng")
+        self.plain_bigrams = {(plain_key(a.rstrip("012345")), plain_key(b.rstrip("012345"))) for a, b in self.bigrams}
         self._deletes: dict[str, list[str]] = {}
         for pk in self.plain:
             if len(pk) >= 3 and not pk.isdigit():
@@ -108,11 +112,15 @@ class Vocabulary:
         toned: Counter[str] = Counter()
         forms: dict[str, Counter[str]] = {}
         names: Counter[str] = Counter()
+        bigrams: set[tuple[str, str]] = set()
         for text in texts:
+            keys = []
             for syl in syllables(text):
                 key = toned_key(syl)
+                keys.append(key)
                 toned[key] += 1
                 forms.setdefault(key, Counter())[syl] += 1
+            bigrams.update(zip(keys, keys[1:], strict=False))
             names.update(_capitalised_runs(text))
         surface = {k: c.most_common(1)[0][0] for k, c in forms.items()}
         acronyms: dict[str, str] = {}
@@ -120,39 +128,44 @@ class Vocabulary:
             initials = "".join(plain_key(w)[0] for w in name.split())
             if len(initials) >= 2 and initials not in acronyms:
                 acronyms[initials] = name
-        return cls(toned, surface, acronyms)
+        plain_bigrams = {(plain_key(a.rstrip("012345")), plain_key(b.rstrip("012345"))) for a, b in bigrams}
+        vocabulary = cls(toned, surface, acronyms, bigrams)
+        vocabulary.plain_bigrams = plain_bigrams
+        return vocabulary
 
     def knows(self, syllable: str, toned: bool) -> bool:
         return (toned_key(syllable) in self.toned) if toned else (plain_key(syllable) in self.plain)
 
-    def correct(self, syllable: str, toned: bool) -> str | None:
-        """The corpus syllable a misspelled one most likely stands for, or None.
+    def candidates(self, syllable: str, toned: bool) -> list[str]:
+        """Known toned keys a syllable the corpus never uses may stand for, most frequent first.
 
         A wrong or misplaced tone keeps the letters ("chuyễn" → "chuyển"); otherwise one letter
-        deleted, added or changed ("nge" → "nghe"? no: "cong nge" → "nghệ" needs one insertion).
+        deleted, added or changed ("doamh" → "doanh", "nghe" → "nghệ").
         """
         if syllable.isdigit() or len(syllable) < 2:
-            return None
+            return []
         pk = plain_key(syllable)
         if toned and pk in self.tonings:
-            return self.surface[self.tonings[pk][0]]
-        if pk in self.plain:
-            return None
-        if len(pk) < 3:
-            return None
-        candidates: Counter[str] = Counter()
+            return [k for k in self.tonings[pk] if k != toned_key(syllable)]
+        if pk in self.plain or len(pk) < 3:
+            return []
+        near: Counter[str] = Counter()
         for variant in {pk, *_deletions(pk)}:
             for known in self._deletes.get(variant, ()):
                 if _edit_distance_at_most_one(pk, known):
-                    candidates[known] = self.plain[known]
+                    near[known] = self.plain[known]
             if variant in self.plain and variant != pk and _edit_distance_at_most_one(pk, variant):
-                candidates[variant] = self.plain[variant]
-        if not candidates:
-            return None
-        best = candidates.most_common(1)[0][0]
-        if not toned:
-            return best
-        return self.surface[self.tonings[best][0]]
+                near[variant] = self.plain[variant]
+        return [k for known, _ in near.most_common() for k in self.tonings[known]]
+
+    def supported(self, key: str, left: str | None, right: str | None, toned: bool) -> bool:
+        """Does the corpus write this syllable next to its neighbour ("doanh" before "nghiệp")?"""
+        if toned:
+            return (left is not None and (left, key) in self.bigrams) or (
+                right is not None and (key, right) in self.bigrams)
+        pk = plain_key(key.rstrip("012345"))
+        return (left is not None and (left, pk) in self.plain_bigrams) or (
+            right is not None and (pk, right) in self.plain_bigrams)
 
 
 def _deletions(word: str) -> set[str]:
@@ -218,23 +231,42 @@ def expand_abbreviations(text: str, vocabulary: Vocabulary | None = None) -> str
 
 
 def correct_typos(text: str, vocabulary: Vocabulary) -> tuple[str, dict[str, str]]:
-    """Replace syllables the corpus never uses by the known syllable they most likely stand for."""
+    """Replace syllables the corpus never uses by the known syllable they most likely stand for.
+
+    A correction is made only when the corpus writes the corrected syllable next to one of its
+    neighbours in the question ("doamh nghiệp" → "doanh nghiệp"): a word the corpus simply does not
+    contain ("bóng đá") is left alone, so an off-topic question never turns into an on-topic one.
+    Upper-case tokens and numbers (abbreviations, "XIII", "2045") are never touched.
+
+    >>> vocab = Vocabulary.from_texts(["doanh nghiệp tư nhân", "chuyển đổi số"])
+    >>> correct_typos("doamh nghiệp và chuyễn đổi số, bóng đá", vocab)[0]
+    'doanh nghiệp và chuyển đổi số, bóng đá'
+    """
     toned = has_diacritics(text)
+    matches = list(_WORD.finditer(text))
+    words = [m.group(0) for m in matches]
+    keys = [toned_key(w) if toned else plain_key(w) for w in words]
     corrections: dict[str, str] = {}
-
-    def replace(match: re.Match[str]) -> str:
-        word = match.group(0)
-        if word.isdigit() or vocabulary.knows(word, toned):
-            return word
-        fixed = vocabulary.correct(word, toned)
-        if fixed is None:
-            return word
-        if word[:1].isupper():
-            fixed = fixed[:1].upper() + fixed[1:]
-        corrections[word] = fixed
-        return fixed
-
-    return _WORD.sub(replace, text), corrections
+    out: list[str] = []
+    last = 0
+    for i, match in enumerate(matches):
+        word = words[i]
+        replacement = word
+        if not (word.isdigit() or word.isupper() or vocabulary.knows(word, toned)):
+            left = keys[i - 1] if i > 0 else None
+            right = keys[i + 1] if i + 1 < len(keys) else None
+            for key in vocabulary.candidates(word, toned):
+                if vocabulary.supported(key, left, right, toned):
+                    replacement = vocabulary.surface[key] if toned else plain_key(vocabulary.surface[key])
+                    if word[:1].isupper():
+                        replacement = replacement[:1].upper() + replacement[1:]
+                    corrections[word] = replacement
+                    keys[i] = key if toned else plain_key(replacement)
+                    break
+        out.append(text[last : match.start()] + replacement)
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out), corrections
 
 
 # What kind of answer is wanted, from the question's wording (checked in this order).
@@ -255,6 +287,20 @@ _FOCUS_STOP = frozenset(
     "nào gì là của mà được do theo về để cho với tại thì gồm bao có đã sẽ đang như nêu yêu cầu đề ra trong "
     "xác định quy định đặt ra".split()
 )
+
+
+_DOCUMENT_KINDS = ("nghi quyet", "ket luan", "chi thi", "thong bao", "quyet dinh", "nghi dinh", "thong tu", "luat")
+_REFERENCE = re.compile(r"\b(" + "|".join(_DOCUMENT_KINDS) + r")\s+(?:so\s+)?(\d+)\b")
+
+
+def document_references(text: str) -> set[tuple[str, str]]:
+    """The documents a text names by kind and number ("Kết luận 155", "NQ 57" once expanded, "nghi quyet 68").
+
+    >>> sorted(document_references("Kết luận 118 điều chỉnh Chỉ thị số 35-CT/TW; nghi quyet 57"))
+    [('chi thi', '35'), ('ket luan', '118'), ('nghi quyet', '57')]
+    """
+    plain = " ".join(plain_key(s) for s in syllables(text))
+    return {(m.group(1), m.group(2).lstrip("0") or "0") for m in _REFERENCE.finditer(plain)}
 
 
 def question_kind(text: str) -> QuestionKind:
@@ -305,12 +351,12 @@ def analyse(question: str, vocabulary: Vocabulary | None = None) -> Question:
     """Normalise, expand abbreviations, correct typos, and read the question's kind and focus."""
     raw = question
     text = clean_whitespace(nfc(question))
-    text = expand_abbreviations(text, vocabulary)
     corrections: dict[str, str] = {}
     if vocabulary is not None:
         text, corrections = correct_typos(text, vocabulary)
+    text = expand_abbreviations(text, vocabulary)
     toned = has_diacritics(text)
     stop = STOPWORDS_TONED if toned else STOPWORDS_PLAIN
     focus = [t for t in focus_terms(text, toned) if t not in stop]
     numbers = [n for n in _NUMBER.findall(text)]
-    return Question(raw, text, toned, question_kind(text), focus, numbers, corrections)
+    return Question(raw, text, toned, question_kind(text), focus, document_references(text), numbers, corrections)

@@ -17,11 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 
-# Below this calibrated confidence the answer is "not found" (fitted, docs/quality.md).
-DEFAULT_MIN_CONFIDENCE = 0.66
-# Between the two the best passage is quoted under a hedge ("Tài liệu không nói thật rõ …").
-DEFAULT_MEDIUM_CONFIDENCE = 0.35
-
 
 @dataclass(frozen=True)
 class RankingConfig:
@@ -32,25 +27,31 @@ class RankingConfig:
     rerank_depth: int = 20  # fused candidates expanded to units and re-ranked
     coverage_weight: float = 0.2  # re-ranking: weight of a unit's coverage of the question's words ...
     confidence_weight: float = 0.15  # ... and of its calibrated confidence, next to the fusion score
+    names_weight: float = 0.15  # numbers, years and names of the question found in the unit: strong constraints
+    document_weight: float = 0.4  # the question names a document ("Kết luận 155") and the unit is from it
     focus_weight: float = 0.3  # a list/count question's focus ("nhiệm vụ trọng tâm") named by the unit's head
     shape_weight: float = 0.15  # the unit has the asked-for shape (a list, a date, a name, a count)
     named_heading_coverage: float = 0.6  # a heading covering this share of the question's words is "named"
     small_section_chars: int = 2500  # an item's whole list is quoted when the list is at most this long
     max_unit_chars: int = 8000  # a longer section is quoted as its outline
-    min_confidence: float = DEFAULT_MIN_CONFIDENCE  # answer (high tier) at or above this confidence
-    medium_confidence: float = DEFAULT_MEDIUM_CONFIDENCE  # quote under a hedge at or above this one
+    # Tier thresholds come with the calibration fit (index/calibration.py); set these only to override it.
+    min_confidence: float | None = None  # answer (high tier) at or above this confidence
+    medium_confidence: float | None = None  # quote under a hedge at or above this one
     suggestions: int = 3  # nearby section headings offered when nothing answers
 
     def __post_init__(self) -> None:
         shares = ("dense_share", "coverage_weight", "confidence_weight", "named_heading_coverage", "min_confidence",
-                  "medium_confidence", "focus_weight", "shape_weight")
+                  "medium_confidence", "focus_weight", "shape_weight", "names_weight", "document_weight")
         for f in fields(self):
             value = getattr(self, f.name)
+            if value is None and f.name in ("min_confidence", "medium_confidence"):
+                continue
             if f.name in shares and not 0.0 <= value <= 1.0:
                 raise ValueError(f"RankingConfig.{f.name}={value!r}: expected a value in [0, 1]")
             if f.name not in shares and (not isinstance(value, int) or value < 1):
                 raise ValueError(f"RankingConfig.{f.name}={value!r}: expected a positive whole number")
-        if self.medium_confidence > self.min_confidence:
+        if self.medium_confidence is not None and self.min_confidence is not None \
+                and self.medium_confidence > self.min_confidence:
             raise ValueError(f"RankingConfig.medium_confidence={self.medium_confidence!r} is above "
                              f"min_confidence={self.min_confidence!r}: the hedged tier must lie below the sure one")
 

@@ -10,33 +10,10 @@ this question": coverage of the question's content words and of its names and nu
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass
 
 from hoidap.index.chunker import split_sentences
 from hoidap.index.text import STOPWORDS_PLAIN, STOPWORDS_TONED, nfc, plain_key, syllables, toned_key
-from hoidap.index.types import Signals
-
-
-@dataclass(frozen=True)
-class Calibration:
-    """Maps the best unit's signals to a confidence in [0, 1]: dense cosine of the matched passage,
-    coverage of the question's content words, coverage of its names and numbers.
-
-    Weights are fitted by `hoidap eval --calibrate` on answerable and unanswerable questions
-    (docs/quality.md); a logistic model keeps the two signals on one scale.
-    """
-
-    w_dense: float = 64.23
-    w_coverage: float = 10.15
-    w_names: float = 14.55
-    bias: float = -76.60
-
-    def confidence(self, signals: Signals) -> float:
-        z = (self.w_dense * signals.dense + self.w_coverage * signals.coverage + self.w_names * signals.names
-             + self.bias)
-        return 1.0 / (1.0 + math.exp(-z))
 
 
 def query_terms(text: str, toned: bool) -> list[str]:
@@ -74,13 +51,45 @@ def name_terms(text: str, toned: bool) -> list[str]:
         if token[:1].isdigit():
             picked.append(token)
     keys = [toned_key(s) if toned else plain_key(s) for word in picked for s in syllables(word)]
+    keys += [str(value) for value in roman_numbers(text)]  # "Đại hội XIII" names the 13th congress
     stop = STOPWORDS_TONED if toned else STOPWORDS_PLAIN
     return [k for k in keys if k not in stop]
 
 
 def term_set(text: str, toned: bool) -> set[str]:
+    """Syllable keys and adjacent pairs of a text, plus the forms a question may use for what it writes
+    as a Roman numeral ("Đại hội XIII" answers "đại hội 13") or a sign ("60%" answers "phần trăm").
+
+    >>> sorted(t for t in term_set("Đại hội XXVIII đạt 60%", toned=False) if "_" not in t)
+    ['28', '60', 'dai', 'dat', 'hoi', 'phan', 'tram', 'xxviii']
+    """
     keys = [toned_key(s) if toned else plain_key(s) for s in syllables(text)]
-    return set(keys) | {f"{a}_{b}" for a, b in zip(keys, keys[1:], strict=False)}
+    extra = [str(value) for value in roman_numbers(text)]
+    if "%" in text:
+        pct = [toned_key("phần"), toned_key("trăm")] if toned else ["phan", "tram"]
+        extra += [*pct, f"{pct[0]}_{pct[1]}"]
+    return set(keys) | {f"{a}_{b}" for a, b in zip(keys, keys[1:], strict=False)} | set(extra)
+
+
+_ROMAN = re.compile(r"\b([IVXLC]{2,})\b|(?:(?<=lần thứ )|(?<=khóa )|(?<=khoá )|(?<=Đại hội ))([IVX])\b")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_numbers(text: str) -> list[int]:
+    """Values of the Roman numerals a text writes in capitals ("XIII" → 13; "VI" after "Đại hội" → 6).
+
+    >>> roman_numbers("Đại hội XIII, lần thứ XXVIII, Đại hội VI, và vi phạm")
+    [13, 28, 6]
+    """
+    values = []
+    for match in _ROMAN.finditer(text):
+        total, previous = 0, 0
+        for ch in reversed(match.group(1) or match.group(2)):
+            value = _ROMAN_VALUES[ch]
+            total, previous = (total - value, previous) if value < previous else (total + value, value)
+        if total > 0:
+            values.append(total)
+    return values
 
 
 def coverage(terms: list[str], text_terms: set[str]) -> float:

@@ -78,6 +78,7 @@ class Snapshot:
     passages: list[Passage]
     documents: dict[str, DocumentInfo]
     vectors: faiss.Index
+    folder: Path | None = None  # versions/<version>/ on disk (calibration.json lives there too)
 
     @property
     def embedder_id(self) -> str:
@@ -246,7 +247,7 @@ def load_snapshot(root: Path, expected_embedder: str | None = None, version: str
             f"index at {folder} is inconsistent ({vectors.ntotal} vectors, {len(passages)} passages); "
             "run `hoidap reindex --full`"
         )
-    return Snapshot(version, manifest, passages, {d.doc_id: d for d in documents}, vectors)
+    return Snapshot(version, manifest, passages, {d.doc_id: d for d in documents}, vectors, folder)
 
 
 def read_catalog(root: Path) -> tuple[str, list[DocumentInfo], list[Passage]]:

@@ -235,4 +235,5 @@ class Answer:
 
 NOT_FOUND = "Không tìm thấy nội dung này trong tài liệu."
 HEDGE = "Tài liệu không nói thật rõ; đoạn gần nhất:"
+TOO_LONG = "Câu hỏi dài quá ({n} ký tự, tối đa {limit}). Bạn hãy hỏi ngắn gọn hơn, mỗi lần một ý."
 """Shown above a medium-tier quote, so a plausible passage is never mistaken for a sure answer."""

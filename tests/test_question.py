@@ -1,0 +1,97 @@
+"""Questions as users type them: abbreviations, typos, invisible characters, over-long text."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hoidap.index.builder import IndexBuilder
+from hoidap.index.pipeline import AnswerPipeline
+from hoidap.index.question import Vocabulary, analyse, expand_abbreviations, focus_terms, question_kind
+
+VOCAB = Vocabulary.from_texts([
+    "Nghị quyết 68 về phát triển kinh tế tư nhân: phấn đấu có 2 triệu doanh nghiệp.",
+    "Khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia.",
+    "Đảng bộ quận Hai Bà Trưng nhiệm kỳ 2020-2025; các khâu đột phá.",
+])
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("NQ68 muốn đến 2045 có mấy triệu DN?", "Nghị quyết 68 muốn đến 2045 có mấy triệu doanh nghiệp?"),
+    ("KL219 yêu cầu gì", "Kết luận 219 yêu cầu gì"),
+    ("KHCN, ĐMST và CĐS", "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"),
+    ("quận HBT có mấy khâu đột phá", "quận Hai Bà Trưng có mấy khâu đột phá"),  # learnt from the corpus
+    ("UBND và HĐND TP.HCM", "Ủy ban nhân dân và Hội đồng nhân dân Thành phố Hồ Chí Minh"),
+])
+def test_abbreviations_are_spelled_out(typed, meant):
+    assert analyse(typed, VOCAB).text == meant
+
+
+def test_lower_case_words_of_the_corpus_are_never_taken_for_abbreviations():
+    vocab = Vocabulary.from_texts(["tu do", "ct ty"])
+    assert expand_abbreviations("tu do dn", vocab) == "tu do doanh nghiệp"
+    assert expand_abbreviations("ct", vocab) == "ct"
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("chuyễn đổi số", "chuyển đổi số"),  # wrong tone mark
+    ("khoa hoc cong nghe", "khoa hoc cong nghe"),  # no diacritics at all: left to the plain channel
+    ("khoa học công nghê", "khoa học công nghệ"),
+    ("doanh nghiêp", "doanh nghiệp"),
+    ("doamh nghiệp", "doanh nghiệp"),  # one letter wrong
+])
+def test_misspelled_syllables_are_matched_to_the_corpus(typed, meant):
+    assert analyse(typed, VOCAB).text == meant
+
+
+def test_exact_words_are_never_corrected():
+    q = analyse("các khâu đột phá của quận Hai Bà Trưng", VOCAB)
+    assert q.text == "các khâu đột phá của quận Hai Bà Trưng" and q.corrections == {}
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Các khâu đột phá gồm những gì?", "list"),
+    ("cac nhiem vu trong tam gom nhung gi", "list"),
+    ("Nghị quyết 57 nêu mấy quan điểm chỉ đạo?", "count"),
+    ("Bí thư Quận ủy là ai?", "who"),
+    ("Đại hội diễn ra vào ngày nào?", "when"),
+    ("Đại hội XIII được tổ chức ở đâu?", "where"),
+    ("Khâu đột phá là gì?", "definition"),
+])
+def test_question_kind(question, kind):
+    assert question_kind(question) == kind
+
+
+def test_focus_of_a_list_question_without_diacritics_keeps_trong_tam():
+    assert focus_terms("cac nhiem vu trong tam gom nhung gi", toned=False) == ["nhiem", "vu", "trong", "tam"]
+
+
+@pytest.fixture(scope="module")
+def tiny_pipeline(tmp_path_factory, hash_embedder) -> AnswerPipeline:
+    root = tmp_path_factory.mktemp("tiny")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "a.html").write_text(
+        "<h1>Nghị quyết</h1><p>Các kh&shy;âu đột ph&#173;á:</p><ol><li>Cải cách hành chính.</li>"
+        "<li>Hạ tầng đô thị.</li></ol>", encoding="utf-8")
+    (corpus / "b.txt").write_text("Bảo tồn rùa biển tại Côn Đảo.", encoding="utf-8")
+    IndexBuilder(hash_embedder).build(corpus, root / "index")
+    return AnswerPipeline.open(root / "index", hash_embedder, max_question_chars=1000)
+
+
+def test_invisible_characters_in_questions_and_documents_do_not_split_words(tiny_pipeline):
+    """Soft hyphen, ZWNJ, ZWJ and word joiner inside words (issue 11, item 12)."""
+    for question in ("kh\u00adâu đột ph\u00adá", "kh\u200câu đột ph\u200dá", "khâu\u2060 đột phá"):
+        answer = tiny_pipeline.answer(question)
+        best = answer.ranked[0]
+        assert best.doc == "a.html" and "khâu đột phá" in best.text.lower(), question
+    assert "\u00ad" not in tiny_pipeline.answer("khâu đột phá").ranked[0].text
+
+
+def test_an_over_long_question_is_refused_at_once_by_the_pipeline(tiny_pipeline):
+    """One limit for every caller (issue 11, item 11): 100,000 characters took 90 s before."""
+    started = time.perf_counter()
+    answer = tiny_pipeline.answer("khâu đột phá " * 8000)
+    assert time.perf_counter() - started < 1.0
+    assert not answer.answered and answer.tier == "none" and "dài quá" in answer.answer
+    assert "1000" in answer.answer and len(answer.question) == 1000
