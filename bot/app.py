@@ -57,6 +57,17 @@ class RedactFilter(logging.Filter):
         return True
 
 
+class QuietStartupFailure(logging.Filter):
+    """PTB logs a failed start-up (a rejected token, an unreachable Bot API) with a long traceback;
+    ``run_bot`` reports the same failure in one line with what to check, so the traceback goes."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        failed = record.exc_info is not None and isinstance(record.exc_info[1], InvalidToken | NetworkError)
+        if failed and "Bootstrap" in record.getMessage():
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
 def protect_logs(settings: Settings) -> None:
     """Silence per-request URL logging and mask the token and webhook secret in every root handler."""
     logging.getLogger("httpx").setLevel(logging.WARNING)
@@ -68,6 +79,9 @@ def protect_logs(settings: Settings) -> None:
     # even when the command line keeps everything else at WARNING.
     if logging.getLogger("hoidap.bot").getEffectiveLevel() > logging.INFO:
         logging.getLogger("hoidap.bot").setLevel(logging.INFO)
+    ptb = logging.getLogger("telegram.ext")
+    if not any(isinstance(f, QuietStartupFailure) for f in ptb.filters):
+        ptb.addFilter(QuietStartupFailure())
     secrets = [settings.telegram_bot_token, settings.telegram_webhook_secret]
     for handler in root.handlers:
         if not any(isinstance(f, RedactFilter) for f in handler.filters):

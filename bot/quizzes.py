@@ -52,34 +52,42 @@ def fit(text: str, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-def poll_explanation(explanation: str, source: str, limit: int = POLL_EXPLANATION) -> str:
-    """The explanation shown after answering, always naming the source (the explanation is cut first).
+def numbered(question: str, n: int, total: int) -> str:
+    """"Câu 2/5: …" when it fits Telegram's 300 characters, else the question alone (never cut).
 
-    >>> poll_explanation("Đáp án nằm ở mục I.", "Nghị quyết 57-NQ/TW, mục I")
-    'Đáp án nằm ở mục I. — Nguồn: Nghị quyết 57-NQ/TW, mục I'
-    >>> len(poll_explanation("x" * 300, "Nghị quyết 57-NQ/TW")) <= 200
+    >>> numbered("Có bao nhiêu khâu đột phá?", 1, 5), numbered("x" * 295, 0, 5) == "x" * 295
+    ('Câu 2/5: Có bao nhiêu khâu đột phá?', True)
+    """
+    prefixed = f"Câu {n + 1}/{total}: {question}"
+    return prefixed if len(prefixed) <= POLL_QUESTION else fit(question, POLL_QUESTION)
+
+
+def poll_explanation(explanation: str, title: str, section: str, limit: int = POLL_EXPLANATION) -> str:
+    """The explanation shown after answering: the generator's, which names the source (document and
+    section); when it has none, the source itself.
+
+    >>> poll_explanation("", "Nghị quyết 57-NQ/TW", "I. QUAN ĐIỂM")
+    'Nguồn: Nghị quyết 57-NQ/TW — I. QUAN ĐIỂM'
+    >>> len(poll_explanation("Theo Nghị quyết 57 " + "x" * 300, "Nghị quyết 57", "")) <= 200
     True
     """
-    explanation, source = " ".join(explanation.split()), " ".join(source.split())
-    if source and source in explanation:
+    if explanation.strip():
         return fit(explanation, limit)
-    tail = fit(f"Nguồn: {source}", limit) if source else ""
-    room = limit - len(tail) - 3
-    if not explanation or room < 20:
-        return tail or fit(explanation, limit)
-    return f"{fit(explanation, room)} — {tail}"
+    return fit(f"Nguồn: {title}" + (f" — {section}" if section else ""), limit)
 
 
-def pollable(item: QuizItem) -> dict[str, Any] | None:
-    """The question as stored for a poll, fitted to Telegram's limits; None when it cannot be one
-    (fewer than 2 or more than 12 options, options equal once cut, no valid correct answer)."""
+def pollable(item: QuizItem, title: str = "") -> dict[str, Any] | None:
+    """The question as stored for a poll, fitted to Telegram's limits, with its document's title (the
+    report needs no index); None when it cannot be one (fewer than 2 or more than 12 options, options
+    equal once cut, no valid correct answer)."""
     options = [fit(o, POLL_OPTION) for o in item.options]
     if not MIN_OPTIONS <= len(options) <= MAX_OPTIONS or not 0 <= item.correct < len(options):
         return None
     if any(not o for o in options) or len(set(options)) != len(options) or not item.question.strip():
         return None
     data = item.to_dict()
-    data.update(options=options, explanation=poll_explanation(item.explanation, item.source))
+    title = title or item.doc
+    data.update(options=options, title=title, explanation=poll_explanation(item.explanation, title, item.section))
     return data
 
 
@@ -144,7 +152,8 @@ class Quizzes:
                 return
             doc = chosen.doc_id
         items = await asyncio.to_thread(source.generate, n, secrets.randbelow(2**31), doc)
-        questions = [q for q in (pollable(i) for i in items) if q is not None]
+        titles = {d: info.title for d, info in library.documents.items()}
+        questions = [q for q in (pollable(i, titles.get(i.doc, "")) for i in items) if q is not None]
         if not questions:
             await self.kit.reply(context, update, texts.QUIZ_NO_QUESTIONS)
             return
@@ -160,13 +169,14 @@ class Quizzes:
         if chat is None or user is None:
             return
         try:
-            _library, source = await asyncio.to_thread(self.kit.quiz_source)
+            library, source = await asyncio.to_thread(self.kit.quiz_source)
         except ImportError:
             log.exception("the quiz generator is not installed")
             await self.kit.send(context, chat.id, texts.QUIZ_UNAVAILABLE)
             return
         item = await asyncio.to_thread(source.for_section, passage_id, secrets.randbelow(2**31))
-        question = pollable(item) if item is not None else None
+        info = library.documents.get(item.doc) if item is not None else None
+        question = pollable(item, info.title if info else "") if item is not None else None
         if question is None:
             await self.kit.send(context, chat.id, texts.NO_CHECK)
             return
@@ -196,7 +206,7 @@ class Quizzes:
         row.append(InlineKeyboardButton(texts.BTN_QUIZ_END, callback_data=cb.encode(cb.QUIZ_END, token)))
         message = await context.bot.send_poll(
             session.chat_id,
-            fit(f"Câu {n + 1}/{session.total}: {q['question']}", POLL_QUESTION),
+            numbered(q["question"], n, session.total),
             q["options"],
             is_anonymous=False,
             type=Poll.QUIZ,

@@ -59,7 +59,7 @@ class Rated:
 @dataclass(frozen=True)
 class QuizLine:
     question: str
-    source: str
+    source: str  # the document and section the question is about
     answered: int
     correct: int
 
@@ -139,7 +139,8 @@ def build_report(store: Store, since: date | None = None, now: float | None = No
     quiz: dict[tuple[str, str], list[int]] = {}
     for data, answered_n, correct_n in quiz_rows:
         q = json.loads(data)
-        totals = quiz.setdefault((q.get("question", ""), q.get("source", "")), [0, 0])
+        about = " — ".join(str(x) for x in (q.get("title") or q.get("doc"), q.get("section")) if x)
+        totals = quiz.setdefault((str(q.get("question", "")), about), [0, 0])
         totals[0] += int(answered_n)
         totals[1] += int(correct_n)
     report.quiz = sorted((QuizLine(q, s, a, c) for (q, s), (a, c) in quiz.items()),

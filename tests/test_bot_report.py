@@ -52,8 +52,8 @@ def fill(path: Path) -> Store:
     store.add_feedback(q1, 1, True)
     store.add_feedback(q4, 1, False)
     quizzes = QuizStore(store)
-    questions = [{"question": f"Câu {n}?", "options": ["A", "B", "C"], "correct": n % 3, "source": "Nghị quyết 57"}
-                 for n in range(2)]
+    questions = [{"question": f"Câu {n}?", "options": ["A", "B", "C"], "correct": n % 3, "title": "Nghị quyết 57",
+                  "section": "I. QUAN ĐIỂM", "source": "(1) Trích nguyên văn."} for n in range(2)]
     session = quizzes.create(-100, 9, False, None, questions)
     for n in range(2):
         quizzes.advance(session.id, n - 1)
@@ -83,7 +83,7 @@ def test_report_figures(tmp_path: Path) -> None:
     text = report_text(report)
     assert "7 câu hỏi: trả lời 3 · gần đúng 1 · không tìm thấy 3 · 👍 1 · 👎 1 · 1 bài kiểm tra" in text
     assert "1. 2 lượt · «Giá vé máy bay?» (lần cuối 21/11/2026)" in text
-    assert "50% đúng (1/2) · «Câu 0?» — Nghị quyết 57" in text
+    assert "50% đúng (1/2) · «Câu 0?» — Nghị quyết 57 — I. QUAN ĐIỂM" in text
     assert check(report_html(report)).startswith("Báo cáo hỏi đáp đến 22/11/2026")
     store.close()
 

@@ -106,7 +106,7 @@ async def test_a_private_quiz_asks_one_question_after_another_then_shows_results
         for n, option in enumerate([0, 1, 3]):  # right, right, wrong (question 2's answer is option 2)
             poll = h.request.polls()[n]
             assert poll["question"].startswith(f"Câu {n + 1}/3: ") and poll["correct_option_ids"] == [n % 4]
-            assert "Nguồn: " in poll["explanation"] and len(poll["explanation"]) <= 200
+            assert poll["explanation"].startswith("Theo Quận Hai Bà Trưng <2025>") and len(poll["explanation"]) <= 200
             await h.poll_answer(poll["poll_id"], user=1, option=option, name="An")
         assert len(h.request.polls()) == 3
         results = check(h.request.texts()[-1])
@@ -191,9 +191,11 @@ def test_questions_are_fitted_to_telegram_poll_limits() -> None:
         base.update(kw)
         return FakeQuizQuestion(**base)
 
-    fitted = pollable(q(options=["x" * 150, "y" * 150], explanation="z " * 200))
-    assert fitted is not None and all(len(o) <= 100 for o in fitted["options"])
-    assert len(fitted["explanation"]) <= 200 and fitted["explanation"].endswith("Nguồn: Nghị quyết 57-NQ/TW, mục I")
+    fitted = pollable(q(options=["x" * 150, "y" * 150], explanation="Theo Nghị quyết 57 " + "z " * 200), "NQ 57")
+    assert fitted is not None and all(len(o) <= 100 for o in fitted["options"]) and fitted["title"] == "NQ 57"
+    assert len(fitted["explanation"]) <= 200 and fitted["explanation"].startswith("Theo Nghị quyết 57")
+    bare = pollable(q(explanation=""), "Nghị quyết 57-NQ/TW")
+    assert bare is not None and bare["explanation"] == "Nguồn: Nghị quyết 57-NQ/TW — I"
     assert pollable(q(options=["một"])) is None  # fewer than 2
     assert pollable(q(options=[str(i) for i in range(13)])) is None  # more than 12
     assert pollable(q(options=["a" * 120 + "1", "a" * 120 + "2"])) is None  # equal once cut

@@ -315,8 +315,8 @@ class FakeQuiz:
             correct=i % 4,
             doc=p.doc_id,
             section=" › ".join(p.section),
-            source=f"{title}, {' › '.join(p.section) or p.text[:20]}",
-            explanation="Đoạn trích nói rõ điều này.",
+            source=p.text,  # the verbatim passage, as hoidap.index.quiz gives it
+            explanation=f"Theo {title}" + (f", mục {' › '.join(p.section)}." if p.section else "."),
             passage_ids=[p.id],
         )
 
