@@ -78,7 +78,7 @@ def _days(ax: Any, report: Report) -> None:
     ax.set_xticks(list(x)[::step], labels[::step], rotation=45 if len(labels) > 8 else 0)
     ax.set_ylabel("số câu hỏi")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.legend(frameon=False, fontsize=9)
+    ax.legend(frameon=False, fontsize=9, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=3)
 
 
 def _topics(ax: Any, report: Report) -> None:
@@ -113,8 +113,11 @@ def _quiz(ax: Any, report: Report) -> None:
 
 
 def _rated(ax: Any, report: Report) -> None:
-    ax.set_title("Góp ý theo câu trả lời (thích / không thích)", loc="left", fontweight="bold")
-    rated = report.rated[:8]
+    ax.set_title("Góp ý theo câu trả lời", loc="left", fontweight="bold")
+    # The answers most disliked (what to look at first) and the most liked, four of each at most.
+    disliked = [r for r in sorted(report.rated, key=lambda r: (-r.down, r.up)) if r.down > r.up][:4]
+    liked = [r for r in sorted(report.rated, key=lambda r: (-r.up, r.down)) if r.up >= r.down][: 8 - len(disliked)]
+    rated = disliked + liked
     if not rated:
         _empty(ax, "Chưa có góp ý nào")
         return

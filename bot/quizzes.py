@@ -18,7 +18,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from hoidap.bot import callbacks as cb
@@ -116,6 +116,7 @@ class Quizzes:
     def __init__(self, kit: Kit, store: QuizStore) -> None:
         self.kit = kit
         self.store = store
+        self.seeds: Callable[[], int] = lambda: secrets.randbelow(2**31)  # a new quiz each session
 
     def register(self, app: Application) -> None:
         app.add_handler(CommandHandler("quiz", self.on_quiz))
@@ -151,7 +152,7 @@ class Quizzes:
                 await self.kit.reply(context, update, chosen)
                 return
             doc = chosen.doc_id
-        items = await asyncio.to_thread(source.generate, n, secrets.randbelow(2**31), doc)
+        items = await asyncio.to_thread(source.generate, n, self.seeds(), doc)
         titles = {d: info.title for d, info in library.documents.items()}
         questions = [q for q in (pollable(i, titles.get(i.doc, "")) for i in items) if q is not None]
         if not questions:
@@ -174,7 +175,7 @@ class Quizzes:
             log.exception("the quiz generator is not installed")
             await self.kit.send(context, chat.id, texts.QUIZ_UNAVAILABLE)
             return
-        item = await asyncio.to_thread(source.for_section, passage_id, secrets.randbelow(2**31))
+        item = await asyncio.to_thread(source.for_section, passage_id, self.seeds())
         info = library.documents.get(item.doc) if item is not None else None
         question = pollable(item, info.title if info else "") if item is not None else None
         if question is None:
