@@ -52,17 +52,26 @@ class AnswerService(Protocol):
 
 
 class QuizItem(Protocol):
-    """One multiple-choice question (hoidap.index.quiz.QuizQuestion)."""
+    """One multiple-choice question (hoidap.index.quiz.QuizQuestion, a frozen dataclass: read-only)."""
 
-    question: str
-    options: list[str]
-    correct: int
-    doc: str
-    section: str
-    source: str
-    explanation: str
-    kind: str
-    passage_ids: list[int]
+    @property
+    def question(self) -> str: ...
+    @property
+    def options(self) -> list[str]: ...
+    @property
+    def correct(self) -> int: ...
+    @property
+    def doc(self) -> str: ...
+    @property
+    def section(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def explanation(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def passage_ids(self) -> list[int]: ...
 
     def to_dict(self) -> dict[str, Any]: ...
 
@@ -80,7 +89,7 @@ QuizFactory = Callable[[Sequence[Passage], Mapping[str, DocumentInfo]], QuizSour
 
 def default_quiz_factory(passages: Sequence[Passage], documents: Mapping[str, DocumentInfo]) -> QuizSource:
     """hoidap.index.quiz.QuizGenerator, imported when the first quiz is asked for."""
-    from hoidap.index.quiz import QuizGenerator  # type: ignore[import-not-found,unused-ignore]
+    from hoidap.index.quiz import QuizGenerator
 
     generator: QuizSource = QuizGenerator(passages, documents)
     return generator

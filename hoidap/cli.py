@@ -1,4 +1,4 @@
-"""The `hoidap` command: re-index, ask, chat, evaluate, manage documents, run the bot.
+"""The `hoidap` command: re-index, ask, chat, evaluate, manage documents, quiz, run the bot.
 
 Every subcommand reads the one Settings object; flags override it for a single run.
 """
@@ -236,7 +236,8 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
         return EXIT_OK
     c, oof = report.calibration, report.oof
     print(f"{report.examples} questions ({report.answerable} answerable), {report.folds}-fold cross-validation")
-    print(f"weights (dense, coverage, names) = ({c.weights[0]:.2f}, {c.weights[1]:.2f}, {c.weights[2]:.2f}), "
+    print(f"weights (dense, coverage, names, answer) = ({c.weights[0]:.2f}, {c.weights[1]:.2f}, {c.weights[2]:.2f}, "
+          f"{c.weights[3]:.2f}), "
           f"bias {c.bias:.2f}; thresholds high ≥ {c.high:.2f}, medium ≥ {c.medium:.2f}")
     print(f"out of fold: answerable refused {oof['refused_answerable']:.3f}, unanswerable refused "
           f"{oof['refused_unanswerable']:.3f}, answered high {oof['high_answerable']:.3f} of answerable "
@@ -341,6 +342,32 @@ def cmd_docs_remove(args: argparse.Namespace) -> int:
               f" cập nhật {len(report.updated)}, lỗi {len(report.failed)}.")
         _print_failures(report)
     return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def cmd_quiz(args: argparse.Namespace) -> int:
+    """Multiple-choice questions from the published index's own text (catalog only: no model)."""
+    from hoidap.index.quiz import QuizGenerator, format_sheet
+
+    if args.n < 1:
+        print(f"số câu hỏi phải là số nguyên dương, không phải {args.n}", file=sys.stderr)
+        return EXIT_USAGE
+    quiz = QuizGenerator.from_index(_settings(args).index_dir)
+    try:
+        questions = quiz.generate(args.n, seed=args.seed, doc=args.doc)
+    except ValueError as exc:
+        print(f"lỗi: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if not questions:
+        where = f"tài liệu {args.doc!r}" if args.doc else "chỉ mục"
+        print(f"không tạo được câu hỏi nào từ {where}: cần danh sách đánh số, số liệu hoặc cụm từ trích dẫn",
+              file=sys.stderr)
+        return EXIT_FAILED
+    if args.json:
+        for q in questions:
+            print(json.dumps(q.to_dict(), ensure_ascii=False))
+    else:
+        print(format_sheet(questions))
+    return EXIT_OK
 
 
 def cmd_bot(args: argparse.Namespace) -> int:
@@ -480,6 +507,18 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--corpus", help="corpus folder (default: HOIDAP_CORPUS_DIR or corpus)")
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_docs)
+
+    p = with_index(sub.add_parser(
+        "quiz", help="multiple-choice questions from the documents' own text, for study sessions",
+        description="Questions on enumerations (which item, how many, which is NOT in the list), on numbers "
+                    "and years, and fill-in-the-blank key phrases; the correct option is always quoted from "
+                    "the documents. The same seed gives the same questions for the same index."))
+    p.add_argument("-n", type=int, default=10, help="how many questions (default 10; fewer when the text gives fewer)")
+    p.add_argument("--doc", metavar="ID", help="only this document (its id as shown by `hoidap docs list`)")
+    p.add_argument("--seed", type=int, default=0, help="another seed gives other questions (default 0)")
+    p.add_argument("--json", action="store_true",
+                   help="one JSON object per line: question, options, correct, doc, section, source, explanation, kind")
+    p.set_defaults(func=cmd_quiz)
 
     p = with_index(sub.add_parser("bot", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)"))
     p.set_defaults(func=cmd_bot)

@@ -24,13 +24,13 @@ Các khâu đột phá:
 from __future__ import annotations
 
 import logging
-import re
 import threading
 import time
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
+from hoidap.index.answer_type import answer_present
 from hoidap.index.calibration import Calibration, calibration_for
 from hoidap.index.embedder import Embedder
 from hoidap.index.question import Question, Vocabulary, analyse, document_references
@@ -319,7 +319,7 @@ class AnswerPipeline:
             unit_terms = state.unit_terms(start, end, toned) | state.document_terms(passages[start].doc_id, toned)
             cov = coverage(terms, unit_terms)
             names_cov = coverage(names, unit_terms) if names else 1.0
-            signals = Signals(dense, cov, names_cov)
+            signals = Signals(dense, cov, names_cov, state.answer_match(start, end, q))
             score = state.calibration.confidence(signals)
             key = fused_score / top_fused
             if rerank:
@@ -328,7 +328,8 @@ class AnswerPipeline:
                 if named_docs:
                     key += self.ranking.document_weight * (passages[pid].doc_id in named_docs)
                 key += self.ranking.focus_weight * state.focus_match(start, q)
-                key += self.ranking.shape_weight * state.shape_match(start, end, q)
+                key += self.ranking.shape_weight * (signals.answer if q.kind in ("who", "when", "count")
+                                                    else state.is_list(start, end) if q.kind == "list" else 0.0)
             scored.append(_Candidate(key, pid, start, end, score, signals))
         scored.sort(key=lambda c: -c.key)
         units: list[AnswerPassage] = []
@@ -437,11 +438,6 @@ class AnswerPipeline:
 
 
 DOCUMENT_HEAD_PASSAGES = 3  # a document's opening passages state what it is (issuer, number, date, subject)
-# What a date, a person's name and a stated count look like in the documents.
-_DATE = re.compile(r"ngày\s+\d{1,2}\s*(tháng|/)\s*\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|năm\s+\d{4}|tháng\s+\d{1,2}", re.I)
-_PERSON = re.compile(r"(?:đồng chí|ông|bà)\s+[A-ZĐÀ-Ỹ]|\b[A-ZĐÀ-Ỹ][\wà-ỹ]+ [A-ZĐÀ-Ỹ][\wà-ỹ]+ [A-ZĐÀ-Ỹ][\wà-ỹ]+\b")
-_COUNT = re.compile(r"\b\d+\b|\b(hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(nhiệm vụ|giải pháp|quan điểm|mục tiêu|"
-                    r"khâu|đột phá|nhóm|nội dung|lĩnh vực)", re.I)
 
 
 class _Candidate(NamedTuple):
@@ -487,21 +483,19 @@ class _State:
         head_terms = term_set(" ".join([*head.section[-1:], head.text]), q.toned)
         return coverage(q.focus, head_terms)
 
-    def shape_match(self, start: int, end: int, q: Question) -> float:
-        """1 when the unit has the shape the question asks for: a list for "gồm những gì", a list
-        or a number for "có mấy", a date for "khi nào", a person's name for "ai"."""
-        head = self.snapshot.passages[start]
-        is_list = head.has_children and end - start > 2
-        if q.kind == "list":
-            return float(is_list)
-        if q.kind in ("who", "when", "count"):
-            text = "\n".join(p.text for p in self.snapshot.passages[start:end])
-            if q.kind == "when":
-                return float(bool(_DATE.search(text)))
-            if q.kind == "who":
-                return float(bool(_PERSON.search(text)))
-            return float(is_list or bool(_COUNT.search(text)))
-        return 0.0
+    def is_list(self, start: int, end: int) -> float:
+        """1 when the unit is a list: a head with at least two passages under it."""
+        return float(self.snapshot.passages[start].has_children and end - start > 2)
+
+    def answer_match(self, start: int, end: int, q: Question) -> float:
+        """Does the unit state what the question asks for (index/answer_type.py)? A "có mấy" question is
+        also answered by the list that its focus names ("mấy nhiệm vụ" → "Những nhiệm vụ trọng tâm:")."""
+        if q.kind not in ("who", "when", "count"):
+            return 1.0
+        if q.kind == "count" and self.is_list(start, end) and self.focus_match(start, q) >= 0.6:
+            return 1.0
+        text = "\n".join(p.text for p in self.snapshot.passages[start:end])
+        return answer_present(text, q)
 
     def chars(self, start: int, end: int) -> int:
         """Characters of text in the passages [start, end)."""
