@@ -26,6 +26,7 @@ from hoidap.bot import texts
 from hoidap.bot.args import choose_document, quiz_arguments
 from hoidap.bot.format import esc
 from hoidap.bot.kit import Context, Kit
+from hoidap.bot.library import short
 from hoidap.bot.quizstore import QuizStore, Session
 from hoidap.bot.service import QuizItem
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Poll, Update
@@ -105,8 +106,8 @@ def results_html(session: Session, standings: Sequence[Any], results: Sequence[A
     for r in results:
         q = r.question
         answer = q["options"][q["correct"]] if 0 <= q["correct"] < len(q["options"]) else ""
-        lines.append(f"{r.n + 1}. {esc(fit(q['question'], 90))} — {r.correct}/{r.answered} đúng"
-                     f" · Đáp án: {esc(fit(answer, 60))}")
+        lines.append(f"{r.n + 1}. {esc(short(q['question'], 90))} — {r.correct}/{r.answered} đúng"
+                     f" · Đáp án: {esc(short(answer, 60))}")
     return "\n".join(lines)
 
 
