@@ -18,7 +18,6 @@ import html
 import re
 from collections.abc import Iterable
 
-from hoidap.index.text import vietnamese_sort_key
 from hoidap.index.types import AnswerPassage, DocumentInfo
 
 SUGGESTIONS_TEXT = "Có thể bạn muốn xem các mục:"
@@ -142,14 +141,4 @@ def sources_list(passages: Iterable[AnswerPassage]) -> str:
     for n, p in enumerate(passages, 1):
         where = f" — {esc(p.section)}" if p.section else ""
         rows.append(f"{n}. {source_line(p)}{where}")
-    return "\n".join(rows)
-
-
-def document_list(docs: Iterable[DocumentInfo]) -> str:
-    """All documents with số hiệu and date, sorted the Vietnamese way (one message, no buttons)."""
-    items = sorted(docs, key=lambda d: vietnamese_sort_key(d.title or d.doc_id))
-    if not items:
-        return "Chưa có tài liệu nào trong chỉ mục."
-    rows = [f"<b>Tài liệu đang có ({len(items)})</b>"]
-    rows.extend(f"{n}. {document_line(d)}" for n, d in enumerate(items, 1))
     return "\n".join(rows)
