@@ -145,3 +145,23 @@ def test_build_input_builds_every_part_without_files(built):
     source = BuildInput(snapshot.passages, list(snapshot.documents.values()), snapshot.vectors)
     for part_class in PARTS:
         assert part_class.build(source) is not None
+
+
+def test_bench_synthesises_whole_document_copies_that_make_a_valid_snapshot(built, tmp_path, hash_embedder):
+    from hoidap.index.store import publish, write_version
+
+    from hoidap.bench import synthesise
+
+    real = load_snapshot(built)
+    passages, documents = list(real.passages), list(real.documents.values())
+    size = 3 * len(passages) + 5
+    syn_p, syn_d, syn_v = synthesise(passages, documents, np.array(real.vectors), size)
+    assert len(syn_p) == len(syn_v) <= size and len(syn_p) > 2 * len(passages)
+    assert [p.id for p in syn_p] == list(range(len(syn_p)))
+    assert all(p.parent < p.id and p.subtree_end <= len(syn_p) for p in syn_p)
+    assert len({d.doc_id for d in syn_d}) == len(syn_d)
+    assert np.allclose(np.linalg.norm(syn_v, axis=1), 1.0, atol=1e-4)
+    assert np.array_equal(syn_v[: len(passages)], real.vectors)  # the first copy keeps the real vectors
+    publish(tmp_path, write_version(tmp_path, syn_p, syn_d, syn_v, embedder_id=hash_embedder.id, chunker_version="x"))
+    answer = AnswerPipeline.open(tmp_path, hash_embedder).answer("Các khâu đột phá là gì?")
+    assert answer.ranked
