@@ -443,8 +443,11 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     args.corpus = args.corpus or str(settings.corpus_dir)
-    result = bench.run(args)
+    result = json.loads(Path(args.from_json).read_text(encoding="utf-8")) if args.from_json else bench.run(args)
     print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else bench.table(result))
+    if args.markdown:
+        command = "hoidap bench" + (" --full" if "1m" in result else "") + (" --bot" if "bot" in result else "")
+        Path(args.markdown).write_text(bench.markdown(result, command), encoding="utf-8")
     return EXIT_OK
 
 

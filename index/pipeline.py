@@ -92,6 +92,7 @@ class AnswerPipeline:
         self._fixed_calibration = calibration  # given: used for every snapshot (tests, evaluation)
         self._lock = threading.Lock()  # one reload at a time; answer() never takes it
         self._loader: threading.Thread | None = None
+        self._verifier: threading.Thread | None = None
         self._broken: str | None = None  # the served version failed its background verification
         self._state = self._new_state(snapshot)
         if verify_in_background:
@@ -176,7 +177,8 @@ class AnswerPipeline:
                     self._broken = str(exc)
                 log.error("the served index failed verification: %s", exc)
 
-        threading.Thread(target=verify, name="hoidap-verify", daemon=True).start()
+        self._verifier = threading.Thread(target=verify, name="hoidap-verify", daemon=True)
+        self._verifier.start()
 
     def reload(self) -> bool:
         """Open the newly published index (verified whole) and swap it in; True when it changed.
@@ -193,6 +195,11 @@ class AnswerPipeline:
             self._state = state
             self._broken = None
         return True
+
+    def wait_for_verification(self, timeout: float | None = None) -> None:
+        """Block until the background checksum of the opened version has finished (benchmarks)."""
+        if self._verifier is not None:
+            self._verifier.join(timeout)
 
     def wait_for_reload(self, timeout: float | None = None) -> None:
         """Block until a background reload in progress (if any) has finished (tests, benchmarks)."""
