@@ -62,7 +62,8 @@ ABBREVIATIONS: dict[str, str] = {
     "ttxh": "trật tự xã hội", "qp": "quốc phòng", "an": "an ninh", "qpan": "quốc phòng, an ninh",
     "bthtw": "Ban Thường vụ", "btv": "Ban Thường vụ", "bcs": "Ban cán sự", "tu": "Tỉnh ủy", "qu": "Quận ủy",
     "đbqh": "đại biểu Quốc hội", "ubtvqh": "Ủy ban Thường vụ Quốc hội", "tand": "Tòa án nhân dân",
-    "vksnd": "Viện kiểm sát nhân dân", "ctn": "Chủ tịch nước", "đtn": "Đoàn Thanh niên", "hlhpn": "Hội Liên hiệp Phụ nữ",
+    "vksnd": "Viện kiểm sát nhân dân", "ctn": "Chủ tịch nước", "đtn": "Đoàn Thanh niên",
+    "hlhpn": "Hội Liên hiệp Phụ nữ",
 }
 # "NQ68", "KL-219", "TP.HCM": an abbreviation glued to a number or written with dots and hyphens.
 _ABBREVIATION_TOKEN = re.compile(
