@@ -217,7 +217,7 @@ class AnswerPipeline:
             fused = dense_hits or lexical_hits
         timings["retrieve"] = (time.perf_counter() - t1) * 1000
         terms = query_terms(query, toned)
-        names = name_terms(query, toned)
+        names = _with_references(name_terms(query, toned), q)
         units, signals = self._units(state, fused, qvec, q, terms, names, k, rerank=mode == "hybrid")
         best = units[0] if units else None
         confidence = best.score if best else 0.0
@@ -319,7 +319,7 @@ class AnswerPipeline:
             # Ban Chấp hành Trung ương …") counts for every unit of it, so units are told apart by the rest.
             unit_terms = state.unit_terms(start, end, toned) | state.document_terms(passages[start].doc_id, toned)
             cov = coverage(terms, unit_terms)
-            names_cov = coverage(names, unit_terms) if names else 1.0
+            names_cov = coverage(names, unit_terms | state.reference_terms(passages[start].doc_id)) if names else 1.0
             context = state.document_terms(passages[start].doc_id, toned) | state.section_terms(start, toned)
             answer = state.answer_match(start, end, q, terms, context)
             signals = Signals(dense, cov, names_cov, answer)
@@ -443,6 +443,17 @@ class AnswerPipeline:
 DOCUMENT_HEAD_PASSAGES = 3  # a document's opening passages state what it is (issuer, number, date, subject)
 
 
+def _reference_term(ref: tuple[str, str]) -> str:
+    return f"§{ref[0]}:{ref[1]}"
+
+
+def _with_references(names: list[str], q: Question) -> list[str]:
+    """A document the question names ("Nghị quyết 45") is one name, matched by that document only:
+    its bare number must not be found in "Chỉ thị 45" or in "45%"."""
+    numbers = {number for _kind, number in q.references}
+    return [n for n in names if n not in numbers] + [_reference_term(ref) for ref in sorted(q.references)]
+
+
 class _Candidate(NamedTuple):
     """A fused candidate expanded to its answering unit, with what re-ranking and abstention need."""
 
@@ -537,16 +548,26 @@ class _State:
             self._terms[key] = term_set(" ".join([doc.title if doc else "", *p.section, p.text]), toned)
         return self._terms[key]
 
-    def documents_named(self, q: Question) -> set[str]:
-        """Documents whose title or số hiệu names a document the question names ("Kết luận 155")."""
-        if not q.references:
-            return set()
+    def reference_terms(self, doc_id: str) -> set[str]:
+        """The documents this one is, or is about, as name terms ("§nghi quyet:57")."""
+        self.documents_named_cache()
+        assert self._references is not None
+        return {_reference_term(ref) for ref in self._references.get(doc_id, set())}
+
+    def documents_named_cache(self) -> None:
         if self._references is None:
             self._references = {
                 d.doc_id: document_references(" ".join([d.title, d.number or ""]))
                 | document_references((d.number or "").replace("-NQ", " nghị quyết ").replace("-KL", " kết luận "))
                 for d in self.snapshot.documents.values()
             }
+
+    def documents_named(self, q: Question) -> set[str]:
+        """Documents whose title or số hiệu names a document the question names ("Kết luận 155")."""
+        if not q.references:
+            return set()
+        self.documents_named_cache()
+        assert self._references is not None
         return {doc for doc, refs in self._references.items() if refs & q.references}
 
     def document_terms(self, doc_id: str, toned: bool) -> set[str]:
