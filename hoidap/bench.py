@@ -529,7 +529,7 @@ def markdown(result: dict[str, Any], command: str) -> str:
         f"embedding cache; 2 threads, nice +10): **{result.get('reindex_passages_per_s')} passages/s**; the raw "
         f"model on the same texts, same threads and priority: **{result.get('raw_model_passages_per_s')} "
         "passages/s**. Embedding is the re-index's cost; building the query-side parts is the rest "
-        "(the *build* column above: tokenising for both BM25 channels, vocabulary, re-accenting and IDF tables, "
+        "(the *build* column above: tokenising for both BM25 channels, vocabulary and re-accenting tables, "
         "and the IVF index).",
     ]
     during = result.get("during_reindex_10k")

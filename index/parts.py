@@ -14,14 +14,12 @@ whenever what a part holds changes: a snapshot whose part has another version ge
 rebuilt in memory when opened (slow, logged) until the next `hoidap reindex` writes it anew.
 
 >>> [part.NAME for part in PARTS]
-['dense', 'lexical', 'reaccenter', 'vocabulary', 'idf', 'sections']
+['dense', 'lexical', 'reaccenter', 'vocabulary', 'sections']
 """
 
 from __future__ import annotations
 
 import logging
-import math
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol
@@ -30,7 +28,6 @@ import numpy as np
 from hoidap.index.arrays import FileReader, FileWriter
 from hoidap.index.question import Vocabulary
 from hoidap.index.search import DenseConfig, DenseIndex, LexicalRetriever, Reaccenter
-from hoidap.index.signals import term_set
 from hoidap.index.types import DocumentInfo, Passage
 
 log = logging.getLogger(__name__)
@@ -133,25 +130,6 @@ class VocabularyPart(_PickledPart):
         return cls(Vocabulary.from_texts(_corpus_texts(source)))
 
 
-class IdfPart(_PickledPart):
-    """Inverse document frequency of every term (hoidap.index.signals.term_set) over passage texts,
-    toned and plain: {toned: ({term: idf}, idf of an unseen term)}. Rarity-weighted coverage."""
-
-    NAME: ClassVar[str] = "idf"
-    VERSION: ClassVar[int] = 1
-
-    @classmethod
-    def build(cls, source: BuildInput) -> IdfPart:
-        tables: dict[bool, tuple[dict[str, float], float]] = {}
-        n = max(len(source.passages), 1)
-        for toned in (True, False):
-            df: Counter[str] = Counter()
-            for p in source.passages:
-                df.update(term_set(p.text, toned))
-            tables[toned] = ({t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}, math.log((n + 1) / 0.5))
-        return cls(tables)
-
-
 class SectionsPart:
     """Prefix sums of passage lengths in characters: the size of any id range (a section) in O(1)."""
 
@@ -176,7 +154,7 @@ class SectionsPart:
 
 
 PARTS: tuple[type[Part], ...] = (  # type: ignore[assignment]
-    DensePart, LexicalPart, ReaccenterPart, VocabularyPart, IdfPart, SectionsPart)
+    DensePart, LexicalPart, ReaccenterPart, VocabularyPart, SectionsPart)
 
 
 def build_parts(source: BuildInput, writer: FileWriter) -> dict[str, dict[str, Any]]:
