@@ -121,6 +121,8 @@ def test_a_newly_published_index_is_picked_up_without_restart(tmp_path, embedder
     old = pipeline.version
     (corpus / "b.txt").write_text("Bí thư Quận ủy Hoàn Kiếm là ông Trần Văn Bình.", encoding="utf-8")
     IndexBuilder(embedder).build(corpus, out)
+    pipeline.answer("Bí thư Quận ủy Hoàn Kiếm là ai?")  # notices the new version: it opens in the background
+    pipeline.wait_for_reload(60)
     answer = pipeline.answer("Bí thư Quận ủy Hoàn Kiếm là ai?")
     assert pipeline.version != old
     assert "Trần Văn Bình" in answer.passages[0].text
@@ -128,9 +130,11 @@ def test_a_newly_published_index_is_picked_up_without_restart(tmp_path, embedder
     served = pipeline.version
     IndexBuilder(embedder).build(corpus, out, full=True)
     newest = (out / "CURRENT").read_text().strip()
-    (out / "versions" / newest / "vectors.faiss").write_bytes(b"garbage")
+    (out / "versions" / newest / "vectors.npy").write_bytes(b"garbage")
     assert "Trần Văn Bình" in pipeline.answer("Bí thư Quận ủy Hoàn Kiếm là ai?").passages[0].text
+    pipeline.wait_for_reload(60)
     assert pipeline.version == served
+    assert "Trần Văn Bình" in pipeline.answer("Bí thư Quận ủy Hoàn Kiếm là ai?").passages[0].text
 
 
 def test_a_question_without_words_is_a_clean_not_found(sample_pipeline):
