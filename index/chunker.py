@@ -323,6 +323,14 @@ class Chunker:
     def _classify(text: str, md_level: int | None, bold: bool) -> tuple[PassageKind, str, int]:
         """Return (kind, style, rank) for one line."""
         if md_level is not None:
+            # "## I. QUAN ĐIỂM" and "**II- MỤC TIÊU**" are siblings, as are "#### 6. …" and "**5. …**":
+            # a heading that carries a structural marker ranks by its marker, not its Markdown level.
+            for rank, pattern in _FIXED_HEADINGS:
+                if pattern.match(text):
+                    return "heading", "fixed", rank
+            for style, pattern in _LIST_STYLES:
+                if pattern.match(text) and style in ("num", "num.num", "(num)", "num)"):
+                    return "heading", style, 99
             return "heading", "fixed", md_level - 1
         for rank, pattern in _FIXED_HEADINGS:
             if pattern.match(text):
