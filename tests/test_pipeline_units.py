@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from hoidap.index.builder import IndexBuilder
 from hoidap.index.calibration import Calibration
 from hoidap.index.pipeline import AnswerPipeline
