@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from hoidap.index.question import Question
-from hoidap.index.text import plain_key, syllables
+from hoidap.index.text import UPPER, plain_key, syllables
 
 _NUMBER_WORDS = frozenset("một hai ba bốn năm sáu bảy tám chín mười mươi trăm nghìn ngàn triệu tỷ".split())
 # Words inside a number ("mười lăm", "hai mươi mốt", "3 triệu", "1,5 nghìn"): they may stand between a
@@ -51,7 +51,7 @@ _NOT_A_PERSON_BEFORE = re.compile(r"(thành phố|tp\.?|tư tưởng|đường|q
 _OFFICE = re.compile(r"\b(Chủ tịch|Phó Chủ tịch|Thủ tướng|Tổng Bí thư|Bí thư|Bộ trưởng|Quốc hội|Chính phủ|"
                      r"Bộ Chính trị|Ban Bí thư|Ban Chấp hành|Tòa án|Toà án|Viện kiểm sát|Hội đồng|Ủy ban|Uỷ ban|"
                      r"Mặt trận|Ban Thường vụ|Đảng ủy|Đảng uỷ|Tỉnh ủy|Thành ủy|Quận ủy)\b")
-_TITLE_BEFORE_NAME = re.compile(r"\b(đồng chí|ông|bà|giáo sư|tiến sĩ|GS|TS)\.?\s+[A-ZĐÀ-Ỹ]", re.UNICODE)
+_TITLE_BEFORE_NAME = re.compile(rf"\b(đồng chí|ông|bà|giáo sư|tiến sĩ|GS|TS)\.?\s+[{UPPER}]")
 
 
 def names_a_person(text: str) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hoidap.index.text import clean_whitespace
+from hoidap.index.text import UPPER, clean_whitespace
 from hoidap.index.types import Passage, PassageKind, SourceDocument
 
 CHUNKER_VERSION = "structure-v3"
@@ -30,7 +30,7 @@ _FIXED_HEADINGS: list[tuple[int, re.Pattern[str]]] = [
     (2, re.compile(r"^(MỤC|Mục)\s+\d+\b")),
     (3, re.compile(r"^(ĐIỀU|Điều)\s+\d+[a-zđ]?\s*[.:]")),
     (4, re.compile(r"^[IVXLC]+\s*[.\-–)]\s+\S")),
-    (5, re.compile(r"^[A-ZĐ]\s*[.\-–)]\s+[A-ZĐÀ-Ỹ]")),
+    (5, re.compile(rf"^[A-ZĐ]\s*[.\-–)]\s+[{UPPER}]")),
 ]
 # List markers whose nesting depth is learnt from the order they first appear in a document.
 _LIST_STYLES: list[tuple[str, re.Pattern[str]]] = [
@@ -68,7 +68,7 @@ _NARRATIVE_OPENER = re.compile(
     r"^(Để|Ngay sau|Sau khi|Trên đây|Như vậy|Theo đó|Đồng thời|Bên cạnh đó|Tuy nhiên|Qua đó|Từ đó|Hiện nay|"
     r"Trong thời gian|Với (quyết tâm|tinh thần|mục tiêu))\b"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?;…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9(])")
+_SENTENCE_END = re.compile(rf"(?<=[.!?;…])\s+(?=[\"“(]?[{UPPER}0-9(])")
 MAX_PASSAGE_CHARS = 900
 SHORT_HEADING_CHARS = 160
 NOTE_CHARS = 120
