@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from hoidap.index.question import Question
-from hoidap.index.text import plain_key, syllables
+from hoidap.index.text import UPPER, plain_key, syllables
 
 _NUMBER_WORDS = frozenset("một hai ba bốn năm sáu bảy tám chín mười mươi trăm nghìn ngàn triệu tỷ".split())
 # Words inside a number ("mười lăm", "hai mươi mốt", "3 triệu", "1,5 nghìn"): they may stand between a
@@ -44,7 +44,6 @@ _SURNAMES = frozenset(
     "Cao Lương Hà Phùng Chu Tạ Lưu Quách Đoàn Thái Kiều Vương Triệu Tôn Khổng Văn Từ Lại Giang Nông Âu Mạc "
     "Thân Lục Đàm Tăng Hứa Châu Kim La Diệp Tống Quan Hầu Ông Nghiêm".split()
 )
-_CAPITALISED_RUN = re.compile(r"\b([A-ZĐÀ-Ỹ][\wà-ỹ]*)((?:\s+[A-ZĐÀ-Ỹ][\wà-ỹ]*){1,3})")
 # "Hồ Chí Minh" in "Thành phố Hồ Chí Minh" or "tư tưởng Hồ Chí Minh" is not an answer to "ai?".
 _NOT_A_PERSON_BEFORE = re.compile(r"(thành phố|tp\.?|tư tưởng|đường|quảng trường|lăng|sân bay|tỉnh|quận|huyện)\s*$",
                                   re.IGNORECASE)
@@ -52,16 +51,33 @@ _NOT_A_PERSON_BEFORE = re.compile(r"(thành phố|tp\.?|tư tưởng|đường|q
 _OFFICE = re.compile(r"\b(Chủ tịch|Phó Chủ tịch|Thủ tướng|Tổng Bí thư|Bí thư|Bộ trưởng|Quốc hội|Chính phủ|"
                      r"Bộ Chính trị|Ban Bí thư|Ban Chấp hành|Tòa án|Toà án|Viện kiểm sát|Hội đồng|Ủy ban|Uỷ ban|"
                      r"Mặt trận|Ban Thường vụ|Đảng ủy|Đảng uỷ|Tỉnh ủy|Thành ủy|Quận ủy)\b")
-_TITLE_BEFORE_NAME = re.compile(r"\b(đồng chí|ông|bà|giáo sư|tiến sĩ|GS|TS)\.?\s+[A-ZĐÀ-Ỹ]", re.UNICODE)
+_TITLE_BEFORE_NAME = re.compile(rf"\b(đồng chí|ông|bà|giáo sư|tiến sĩ|GS|TS)\.?\s+[{UPPER}]")
 
 
 def names_a_person(text: str) -> bool:
-    """A person's name: "Nguyễn Văn Nam", "đồng chí Tô Lâm" (not "Ban Chấp hành", "Hà Nội" alone)."""
+    """A person's name: "Nguyễn Văn Nam", "đồng chí Tô Lâm" (not "Ban Chấp hành", "Hồ Chí Minh" in the
+    city's name).
+
+    >>> names_a_person("Bí thư Quận ủy Nguyễn Văn Nam khẳng định"), names_a_person("Thành phố Hồ Chí Minh")
+    (True, False)
+    """
     if _TITLE_BEFORE_NAME.search(text):
         return True
-    return any(m.group(1) in _SURNAMES and len(m.group(0).split()) in (2, 3, 4)
-               and not _NOT_A_PERSON_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
-               for m in _CAPITALISED_RUN.finditer(text))
+    words = list(re.finditer(r"\w+", text))
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and words[j].group(0)[:1].isupper() and not words[j].group(0)[:1].isdigit():
+            j += 1
+        run = [w.group(0) for w in words[i:j]]
+        for k, word in enumerate(run):  # a name may follow a capitalised title: "Quận ủy" is not, "Bí thư" neither
+            if word in _SURNAMES and 2 <= len(run) - k <= 4:
+                before = text[max(0, words[i + k].start() - 20) : words[i + k].start()]
+                if not _NOT_A_PERSON_BEFORE.search(before):
+                    return True
+                break
+        i = max(j, i + 1)
+    return False
 
 
 def _number_before(text: str, unit: list[str]) -> bool:

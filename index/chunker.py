@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hoidap.index.text import clean_whitespace
+from hoidap.index.text import UPPER, clean_whitespace
 from hoidap.index.types import Passage, PassageKind, SourceDocument
 
 CHUNKER_VERSION = "structure-v3"
@@ -30,7 +30,7 @@ _FIXED_HEADINGS: list[tuple[int, re.Pattern[str]]] = [
     (2, re.compile(r"^(MỤC|Mục)\s+\d+\b")),
     (3, re.compile(r"^(ĐIỀU|Điều)\s+\d+[a-zđ]?\s*[.:]")),
     (4, re.compile(r"^[IVXLC]+\s*[.\-–)]\s+\S")),
-    (5, re.compile(r"^[A-ZĐ]\s*[.\-–)]\s+[A-ZĐÀ-Ỹ]")),
+    (5, re.compile(rf"^[A-ZĐ]\s*[.\-–)]\s+[{UPPER}]")),
 ]
 # List markers whose nesting depth is learnt from the order they first appear in a document.
 _LIST_STYLES: list[tuple[str, re.Pattern[str]]] = [
@@ -68,7 +68,7 @@ _NARRATIVE_OPENER = re.compile(
     r"^(Để|Ngay sau|Sau khi|Trên đây|Như vậy|Theo đó|Đồng thời|Bên cạnh đó|Tuy nhiên|Qua đó|Từ đó|Hiện nay|"
     r"Trong thời gian|Với (quyết tâm|tinh thần|mục tiêu))\b"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?;…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9(])")
+_SENTENCE_END = re.compile(rf"(?<=[.!?;…])\s+(?=[\"“(]?[{UPPER}0-9(])")
 MAX_PASSAGE_CHARS = 900
 SHORT_HEADING_CHARS = 160
 NOTE_CHARS = 120
@@ -323,6 +323,14 @@ class Chunker:
     def _classify(text: str, md_level: int | None, bold: bool) -> tuple[PassageKind, str, int]:
         """Return (kind, style, rank) for one line."""
         if md_level is not None:
+            # "## I. QUAN ĐIỂM" and "**II- MỤC TIÊU**" are siblings, as are "#### 6. …" and "**5. …**":
+            # a heading that carries a structural marker ranks by its marker, not its Markdown level.
+            for rank, pattern in _FIXED_HEADINGS:
+                if pattern.match(text):
+                    return "heading", "fixed", rank
+            for style, pattern in _LIST_STYLES:
+                if pattern.match(text) and style in ("num", "num.num", "(num)", "num)"):
+                    return "heading", style, 99
             return "heading", "fixed", md_level - 1
         for rank, pattern in _FIXED_HEADINGS:
             if pattern.match(text):

@@ -42,6 +42,11 @@ _IGNORABLE = re.compile(
 )
 
 
+# Vietnamese capital letters, for regular expressions ("À-Ỹ" as a range also takes every lower-case
+# accented letter, since Unicode interleaves them).
+UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+
+
 def strip_ignorable(text: str) -> str:
     """Remove default-ignorable code points (invisible characters that break words apart).
 

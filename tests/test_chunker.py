@@ -103,3 +103,59 @@ def test_a_section_too_long_to_quote_is_quoted_as_its_outline(tmp_path, hash_emb
     quoted = answer.ranked[0].text  # the hash embedder is not confident; expansion is what is tested
     assert quoted.startswith("Các nhiệm vụ trọng tâm:") and len(quoted) < max_unit_chars
     assert all(f"({n}) Nhiệm vụ số {n} về chủ đề riêng" in quoted for n in range(1, 7))
+
+
+def test_related_question_boxes_captions_and_portal_links_are_not_passages():
+    text = ("**Mục tiêu của Nghị quyết 57 là gì?** -\n**Tăng cường đầu tư ra sao?**\n\n"
+            "**Mục tiêu của Nghị quyết 57 là gì?**\n\nMục tiêu được quy định như sau:\n\n- Đạt mức tiên tiến.\n\n"
+            "**>>> Tải về Toàn văn Nghị quyết 57**\n\n*Nghị quyết 57 (Hình từ Internet)*\n\n"
+            "Xem chi tiết tại Nghị quyết 57.\n\n**Trên đây là thông tin về mục tiêu.**\n\n"
+            "Quý khách cần hỏi thêm thông tin có thể đặt câu hỏi tại đây.")
+    ps = chunk(text)
+    assert [p.text for p in ps] == ["Mục tiêu của Nghị quyết 57 là gì?", "Mục tiêu được quy định như sau:",
+                                    "- Đạt mức tiên tiến."]
+    assert ps[0].kind == "heading" and ps[0].subtree_end == 3  # the question title heads its section
+
+
+def test_bold_numbered_subheadings_of_any_length_stay_in_the_list_they_belong_to():
+    long_title = "Đổi mới mạnh mẽ tư duy và hành động trong lãnh đạo, chỉ đạo, tổ chức thực hiện công tác " * 2
+    ps = chunk(f"Chi tiết 02 nhiệm vụ như sau:\n\n**(1) {long_title}**\n\nĐoạn một.\n\nĐoạn hai.\n\n"
+               "**(2) Hoàn thiện thể chế**\n\nĐoạn ba.")
+    lead = ps[0]
+    assert lead.subtree_end == len(ps)
+    assert [p.text[:3] for p in ps if p.parent == lead.id] == ["(1)", "(2)"]
+
+
+def test_a_list_ends_where_it_ends_but_an_item_keeps_its_own_sentences():
+    ps = chunk("Các khâu đột phá:\n\n(1) Cải cách hành chính.\n\n(2) Hạ tầng đô thị.\n\n"
+               "(3) Nâng cao chất lượng giáo dục. Để hoàn thành mục tiêu mà nghị quyết đề ra, các cấp ủy đã tổ "
+               "chức quán triệt sâu rộng đến từng cán bộ, đảng viên trên địa bàn toàn quận trong nhiều tháng.\n\n"
+               "Những nhiệm vụ:\n\n(1) Một việc.\n\n(2) Việc hai. Xây dựng cộng đồng dân chủ, kỷ cương, đoàn kết.")
+    by_text = {p.text: p for p in ps}
+    assert by_text["(3) Nâng cao chất lượng giáo dục."].parent == 0
+    story = next(p for p in ps if p.text.startswith("Để hoàn thành"))
+    assert story.kind == "paragraph" and story.parent == -1
+    assert "(2) Việc hai. Xây dựng cộng đồng dân chủ, kỷ cương, đoàn kết." in by_text  # short: kept whole
+
+
+def test_a_lead_in_owns_the_lists_and_the_excerpt_it_announces():
+    ps = chunk("Đại hội xác định nhiệm vụ trọng tâm và khâu đột phá sau đây:\n\nNhững nhiệm vụ trọng tâm:\n\n"
+               "(1) Một.\n\nCác khâu đột phá:\n\n(1) Hai.\n\nQuan điểm được nêu tại Mục I như sau:\n\n"
+               "I- QUAN ĐIỂM CHỈ ĐẠO\n\n1. Ba.\n\nII- MỤC TIÊU\n\n1. Bốn.")
+    by_text = {p.text: p for p in ps}
+    umbrella = by_text["Đại hội xác định nhiệm vụ trọng tâm và khâu đột phá sau đây:"]
+    assert by_text["Những nhiệm vụ trọng tâm:"].parent == by_text["Các khâu đột phá:"].parent == umbrella.id
+    assert by_text["I- QUAN ĐIỂM CHỈ ĐẠO"].parent == by_text["Quan điểm được nêu tại Mục I như sau:"].id
+    assert by_text["II- MỤC TIÊU"].parent == -1
+
+
+def test_markdown_headings_with_markers_rank_by_their_marker():
+    ps = chunk("## I. QUAN ĐIỂM CHỈ ĐẠO\n\nNội dung.\n\n**II- MỤC TIÊU**\n\n#### 1. Mục tiêu 2030\n\nA.\n\n"
+               "**2. Mục tiêu 2035**\n\nB.")
+    by_text = {p.text: p for p in ps}
+    assert by_text["II- MỤC TIÊU"].parent == -1
+    assert by_text["1. Mục tiêu 2030"].parent == by_text["2. Mục tiêu 2035"].parent == by_text["II- MỤC TIÊU"].id
+
+
+def test_wiki_edit_links_are_dropped():
+    assert chunk("Bộ Kế hoạch và Đầu tư[sửa | sửa mã nguồn]")[0].text == "Bộ Kế hoạch và Đầu tư"
