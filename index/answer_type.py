@@ -24,6 +24,7 @@ an answer — the difference between a question the corpus answers and one it on
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from hoidap.index.question import Question
 from hoidap.index.text import UPPER, plain_key, syllables
@@ -80,11 +81,17 @@ def names_a_person(text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> tuple[list[str], list[str]]:
+    """Syllables and their plain keys (cached: the same sentences are checked question after question)."""
+    words = syllables(text)
+    return words, [plain_key(w) for w in words]
+
+
 def _number_before(text: str, unit: list[str]) -> bool:
     """A number (digits or number words) followed within three syllables by the unit's first syllable
     ("248 trường", "3 triệu doanh nghiệp", "hai báo cáo")."""
-    words = syllables(text)
-    plain = [plain_key(w) for w in words]
+    words, plain = _tokens(text)
     target = unit[0] if unit else None
     for i, w in enumerate(words):
         if not (w[:1].isdigit() or w in _NUMBER_WORDS):

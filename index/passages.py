@@ -28,6 +28,7 @@ from hoidap.index.arrays import FileReader, FileWriter, StringTable
 from hoidap.index.types import Passage, PassageKind
 
 KINDS: tuple[PassageKind, ...] = ("heading", "lead", "item", "paragraph")
+RECENT_PASSAGES = 8192  # built passages kept for reuse (callers treat them as read-only)
 _KIND_CODE = {k: i for i, k in enumerate(KINDS)}
 
 
@@ -42,6 +43,9 @@ class PassageStore(Sequence[Passage]):
         self._doc_ids = doc_ids
         self._section_cache: dict[int, list[str]] = {}
         self._doc_cache: dict[int, str] = {}
+        # Recently built passages: a question touches the same few hundred again and again (units,
+        # their parents, their sections). Bounded, so memory does not grow with the corpus.
+        self._recent: dict[int, Passage] = {}
 
     @classmethod
     def build(cls, passages: Sequence[Passage]) -> PassageStore:
@@ -98,6 +102,15 @@ class PassageStore(Sequence[Passage]):
         return cached
 
     def _get(self, i: int) -> Passage:
+        found = self._recent.get(i)
+        if found is not None:
+            return found
+        if len(self._recent) >= RECENT_PASSAGES:
+            self._recent.pop(next(iter(self._recent)))
+        found = self._recent[i] = self._build(i)
+        return found
+
+    def _build(self, i: int) -> Passage:
         c = self._c
         return Passage(
             id=i, doc_id=self.doc_id(i), kind=KINDS[int(c["kind"][i])], text=self.texts[i],

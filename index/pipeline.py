@@ -517,6 +517,7 @@ class _State:
         self._own_terms: dict[tuple[int, bool], set[str]] = {}
         self._doc_terms: dict[tuple[str, bool], set[str]] = {}
         self._references: dict[str, set[tuple[str, str]]] | None = None
+        self._sentences: dict[tuple[int, bool], list[tuple[str, set[str]]]] = {}
         # Prefix sums of passage lengths: the size of any id range (a section) in O(1).
         self._chars = snapshot.part("sections").chars
 
@@ -550,11 +551,20 @@ class _State:
             return coverage(terms, self.unit_terms(start, end, q.toned) | context)
         best = 0.0
         for p in unit:
-            for a, b in split_sentences(p.text):
-                sentence = p.text[a:b]
+            for sentence, sentence_terms in self.sentences(p.id, p.text, q.toned):
                 if answer_present(sentence, q):
-                    best = max(best, coverage(terms, term_set(sentence, q.toned) | context))
+                    best = max(best, coverage(terms, sentence_terms | context))
         return best
+
+    def sentences(self, pid: int, text: str, toned: bool) -> list[tuple[str, set[str]]]:
+        """A passage's sentences with their terms (cached: the same units come back question after question)."""
+        key = (pid, toned)
+        found = self._sentences.get(key)
+        if found is None:
+            if len(self._sentences) >= 20000:
+                self._sentences.clear()
+            found = self._sentences[key] = [(text[a:b], term_set(text[a:b], toned)) for a, b in split_sentences(text)]
+        return found
 
     def section_terms(self, start: int, toned: bool) -> set[str]:
         """Terms of the unit's heading path (what the section it belongs to is about)."""

@@ -46,6 +46,9 @@ def pin_threads(threads: int, nice: int = 0,
     env = os.environ if environ is None else environ
     for name in THREAD_VARIABLES:
         env[name] = str(threads)
+    # Idle OpenMP workers sleep instead of spinning: two processes with spinning pools on two cores
+    # made one query embedding take 1.6 s instead of 60 ms (measured, docs/performance.md).
+    env.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     if environ is not None:
         return env
     if nice > 0:
