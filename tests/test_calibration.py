@@ -54,9 +54,9 @@ def test_fit_refuses_data_it_cannot_learn_from():
 
 
 def test_a_fit_for_another_model_is_not_used(tmp_path: Path, caplog):
-    write_calibration(tmp_path, Calibration((1.0, 2.0, 3.0, 0.0, 0.0, 0.0), -1.0, 0.7, 0.4, "st/other-model", "fitted"))
+    write_calibration(tmp_path, Calibration((1.0, 2.0, 3.0, 0.0), -1.0, 0.7, 0.4, "st/other-model", "fitted"))
     mine = calibration_for("st/other-model", tmp_path)
-    assert mine.source == "fitted" and mine.weights == (1.0, 2.0, 3.0, 0.0, 0.0, 0.0)
+    assert mine.source == "fitted" and mine.weights == (1.0, 2.0, 3.0, 0.0)
     with caplog.at_level(logging.WARNING):
         assert calibration_for("st/a-third-model", tmp_path) is CONSERVATIVE
     assert "not used" in caplog.text and "conservative default" in caplog.text
@@ -78,7 +78,7 @@ def test_the_pipeline_uses_the_index_fit_and_a_reindex_keeps_it(tmp_path: Path, 
     IndexBuilder(hash_embedder).build(corpus, index)
     pipeline = AnswerPipeline.open(index, hash_embedder)
     assert pipeline.calibration is CONSERVATIVE  # the hash model has no built-in fit
-    own = Calibration((0.0, 5.0, 5.0, 0.0, 0.0, 0.0), -4.0, 0.9, 0.2, hash_embedder.id, "fitted here")
+    own = Calibration((0.0, 5.0, 5.0, 0.0), -4.0, 0.9, 0.2, hash_embedder.id, "fitted here")
     write_calibration(load_snapshot(index).folder, own)
     assert AnswerPipeline.open(index, hash_embedder).calibration == own
     (corpus / "b.txt").write_text("Nội dung mới về kinh tế biển.", "utf-8")
