@@ -31,7 +31,8 @@ def builder_for(settings: Settings) -> IndexBuilder:
     """The index builder, with its embedding cache (private to the index unless configured)."""
     shared = bool(settings.embed_cache)
     path = Path(settings.embed_cache) if shared else settings.index_dir / "embed-cache.sqlite3"
-    return IndexBuilder(embedder_for(settings), cache=EmbeddingCache(path), prune_cache=not shared)
+    return IndexBuilder(embedder_for(settings), cache=EmbeddingCache(path), prune_cache=not shared,
+                        max_file_bytes=settings.max_file_mb * 1024 * 1024)
 
 
 def open_pipeline(settings: Settings) -> AnswerPipeline:

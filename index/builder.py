@@ -31,7 +31,7 @@ from hoidap.index.chunker import Chunker
 from hoidap.index.corpus_files import OutsideCorpus, Refused, check_inside, scan_corpus
 from hoidap.index.embedcache import CachedEmbedder, EmbeddingCache
 from hoidap.index.embedder import Embedder, make_embedder  # noqa: F401  (make_embedder: doctest)
-from hoidap.index.loaders import load_document
+from hoidap.index.loaders import MAX_BYTES, load_document
 from hoidap.index.lock import IndexLock
 from hoidap.index.readable import check_readable
 from hoidap.index.store import IndexUnavailable, Snapshot, load_snapshot, publish, write_version
@@ -154,9 +154,12 @@ class IndexBuilder:
 
     def __init__(self, embedder: Embedder, chunker: Chunker | None = None,
                  progress_factory: Callable[[int], Progress] = Progress,
-                 cache: EmbeddingCache | None = None, prune_cache: bool = False) -> None:
+                 cache: EmbeddingCache | None = None, prune_cache: bool = False,
+                 max_file_bytes: int = MAX_BYTES) -> None:
         """`cache` keeps passage vectors across builds (a chunker change then re-embeds only new
-        texts); `prune_cache` drops entries the new version does not use (a private cache)."""
+        texts); `prune_cache` drops entries the new version does not use (a private cache);
+        a file larger than `max_file_bytes` is reported and not read (HOIDAP_MAX_FILE_MB)."""
+        self.max_file_bytes = max_file_bytes
         self.embedder = embedder
         self.chunker = chunker or Chunker()
         self.progress_factory = progress_factory
@@ -183,7 +186,7 @@ class IndexBuilder:
         for item in scan.files:
             try:
                 check_inside(item.path, corpus_dir)  # again: a link may have been swapped since the scan
-                doc = load_document(item.path, corpus_dir)
+                doc = load_document(item.path, corpus_dir, max_bytes=self.max_file_bytes)
                 check_readable(doc.text, str(item.path))
             except DocumentError as exc:
                 failures.append(Refused(item.doc_id, exc.reason, item.doc_id,

@@ -147,3 +147,18 @@ def test_a_file_over_the_default_50_mb_limit_is_reported_and_the_rest_indexed(tm
     report = IndexBuilder(hash_embedder).build(corpus, out)
     assert report.added == ["ok.txt"]
     assert report.failed == [{"file": "quá lớn.pdf", "reason": "file too large (51 MB > limit 50 MB)"}]
+
+
+def test_the_file_size_limit_is_a_setting(tmp_path):
+    from hoidap.app import builder_for
+    from hoidap.settings import Settings
+
+    corpus, out = tmp_path / "c", tmp_path / "ix"
+    corpus.mkdir()
+    (corpus / "ok.txt").write_text("Nội dung tốt.", encoding="utf-8")
+    (corpus / "hai-mb.txt").write_text("Nội dung dài. " * 140_000, encoding="utf-8")  # about 2 MB
+    settings = Settings.from_env({"HOIDAP_MAX_FILE_MB": "1", "HOIDAP_EMBED_MODEL": "hash",
+                                  "HOIDAP_INDEX_DIR": str(out)}, dotenv=None)
+    report = builder_for(settings).build(corpus, out)
+    assert report.added == ["ok.txt"]
+    assert report.failed == [{"file": "hai-mb.txt", "reason": "file too large (2.27 MB > limit 1 MB)"}]
