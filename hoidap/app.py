@@ -33,7 +33,8 @@ def builder_for(settings: Settings) -> IndexBuilder:
     shared = bool(settings.embed_cache)
     path = Path(settings.embed_cache) if shared else settings.index_dir / "embed-cache.sqlite3"
     dense = DenseConfig(exact_max=settings.dense_exact_max, nprobe=settings.dense_nprobe)
-    return IndexBuilder(embedder_for(settings), cache=EmbeddingCache(path), prune_cache=not shared, dense=dense)
+    return IndexBuilder(embedder_for(settings), cache=EmbeddingCache(path), prune_cache=not shared, dense=dense,
+                        max_file_bytes=settings.max_file_mb * 1024 * 1024)
 
 
 def open_pipeline(settings: Settings) -> AnswerPipeline:

@@ -6,11 +6,11 @@ Every subcommand reads the one Settings object; flags override it for a single r
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import subprocess
 import sys
-import time
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,8 +22,16 @@ from hoidap.settings import Settings, SettingsError
 if TYPE_CHECKING:  # the engine (FAISS, BM25, the model) is imported by the commands that use it
     from hoidap.index.builder import BuildReport
     from hoidap.index.evaluate import Figures
+    from hoidap.index.pipeline import AnswerPipeline
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NO_INDEX = 0, 1, 2, 3
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NO_INDEX, EXIT_STORAGE = 0, 1, 2, 3, 4
+EXIT_CODES = """exit status: 0 done; 1 some files or questions failed, or another re-index is running;
+2 usage or settings error; 3 no usable index (the message says what to run);
+4 cannot write: disk full, read-only or no permission (nothing was changed)"""
+# What to do about each storage problem (hoidap.index.storage), after "fix it, then run again".
+_STORAGE_ADVICE = {"full": "giải phóng chỗ trống trên ổ đĩa", "read-only": "cho phép ghi vào thư mục đó (hoặc đặt "
+                   "HOIDAP_INDEX_DIR ở nơi ghi được)", "permission": "cấp quyền ghi vào thư mục đó",
+                   "other": "kiểm tra ổ đĩa"}
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -82,46 +90,91 @@ def reindex(settings: Settings, *, full: bool = False, as_json: bool = False) ->
     try:
         report = builder_for(settings).build(settings.corpus_dir, settings.index_dir, full=full)
     except (LockBusy, FileNotFoundError) as exc:
-        print(f"lỗi: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+        return _fail(f"lỗi: {exc}", EXIT_FAILED, as_json)
+    except Exception as exc:
+        problem = _storage_problem(exc, settings)
+        if problem is None:
+            raise
+        return _fail(f"lỗi: {problem.describe()}. Chỉ mục đang dùng không thay đổi; {_STORAGE_ADVICE[problem.kind]}"
+                     " rồi chạy lại `hoidap reindex`.", EXIT_STORAGE, as_json)
     if as_json:
         print(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
-        indexed = len(report.added) + len(report.updated) + len(report.unchanged)
+        indexed = len(report.added) + len(report.updated) + len(report.unchanged) + len(report.kept)
         print(
             f"Đã lập chỉ mục {report.passages} đoạn từ {indexed}"
             f" tài liệu trong {report.seconds:.1f}s: thêm {len(report.added)}, cập nhật {len(report.updated)},"
             f" giữ nguyên {len(report.unchanged)}, gỡ {len(report.removed)}, lỗi {len(report.failed)}"
-            f" (nhúng {report.embedded} đoạn; phiên bản {report.version})."
+            f" (giữ bản cũ {len(report.kept)}; nhúng {report.embedded} đoạn; phiên bản {report.version})."
         )
         for dup in report.duplicates:
-            print(f"  trùng lặp: {dup['file']} giống hệt {dup['same_as']} (chỉ lập chỉ mục một lần)")
+            print(f"  trùng lặp: {_cell(dup['file'])} giống hệt {_cell(dup['same_as'])} (chỉ lập chỉ mục một lần)")
         _print_failures(report)
     return EXIT_FAILED if report.failed else EXIT_OK
 
 
+def _fail(message: str, code: int, as_json: bool = False) -> int:
+    """One clear line on stderr (and, for --json, the same as {"error": ...} on stdout); the exit status."""
+    print(message, file=sys.stderr)
+    if as_json:
+        print(json.dumps({"error": message}, ensure_ascii=False))
+    return code
+
+
+def _storage_problem(exc: BaseException, settings: Settings):  # -> StorageProblem | None
+    """The disk-full / read-only / permission problem behind `exc`, if that is what it is."""
+    from hoidap.index.storage import StorageError, storage_problem
+
+    if isinstance(exc, StorageError):
+        return exc.problem
+    folders = [settings.index_dir, settings.corpus_dir]
+    if settings.embed_cache:
+        folders.insert(1, Path(settings.embed_cache).parent)
+    return storage_problem(exc, folders)
+
+
+def _cell(text: str) -> str:
+    r"""Text safe for one line of a table or message: control, line-breaking and bidi-format
+    characters (a file name may hold a newline or U+202E) shown as escapes.
+
+    >>> _cell("a\nb\u202e.txt")
+    'a\\nb\\u202e.txt'
+    """
+    import unicodedata
+
+    out = []
+    for c in text:
+        if c == "\n":
+            out.append("\\n")
+        elif c == "\t":
+            out.append("\\t")
+        elif unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Cs"):
+            out.append(f"\\u{ord(c):04x}")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
 def _print_failures(report: BuildReport) -> None:
     for fail in report.failed:
-        print(f"  LỖI {fail['file']}: {fail['reason']}", file=sys.stderr)
+        kept = f" — {fail['note']}" if fail.get("kept") else ""
+        print(f"  LỖI {_cell(str(fail['file']))}: {_cell(str(fail['reason']))}{kept}", file=sys.stderr)
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
     from hoidap.app import open_pipeline
+    from hoidap.question_input import question_from_argv
 
     settings = _settings(args)
     pipeline = open_pipeline(settings)
     if args.batch:
-        source = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")  # noqa: SIM115
-        with source:
-            for line in source:
-                if line.strip():
-                    answer = pipeline.answer(line.strip(), k=settings.top_k)
-                    print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
-        return EXIT_OK
-    question = " ".join(args.question).strip()
+        return _ask_batch(pipeline, args.batch, settings.top_k)
+    question, replaced = question_from_argv(args.question)
     if not question:
         print("hãy nhập câu hỏi, ví dụ: hoidap ask \"khâu đột phá là gì?\"", file=sys.stderr)
         return EXIT_USAGE
+    if replaced:
+        print(f"cảnh báo: câu hỏi có byte không phải UTF-8, đã thay bằng {REPLACEMENT_SHOWN}", file=sys.stderr)
     answer = pipeline.answer(question, k=settings.top_k)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False))
@@ -130,18 +183,52 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+REPLACEMENT_SHOWN = "\ufffd"
+
+
+def _ask_batch(pipeline: AnswerPipeline, source: str, k: int) -> int:
+    """One JSON line per question line, in order. A line with bytes that are not UTF-8 is answered
+    with them replaced (and named on stderr); a line whose answering fails gets {"question", "error"}
+    and the others are still answered (exit status 1 then)."""
+    from hoidap.question_input import question_lines
+
+    failed = 0
+    try:
+        stream = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
+    except OSError as exc:
+        print(f"không đọc được {source}: {exc.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    with stream:
+        for number, question, replaced in question_lines(stream):
+            if replaced:
+                print(f"dòng {number}: có byte không phải UTF-8, đã thay bằng {REPLACEMENT_SHOWN}", file=sys.stderr)
+            try:
+                row = pipeline.answer(question, k=k).to_dict()
+            except Exception as exc:  # one bad line must not cost the rest of the batch
+                logging.getLogger(__name__).exception("question on line %d failed", number)
+                print(f"dòng {number}: lỗi khi trả lời: {type(exc).__name__}: {exc}", file=sys.stderr)
+                row, failed = {"question": question, "error": f"{type(exc).__name__}: {exc}"}, failed + 1
+            print(json.dumps(row, ensure_ascii=False), flush=True)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
 def cmd_chat(args: argparse.Namespace) -> int:
     from hoidap.app import open_pipeline
+    from hoidap.question_input import repaired
 
     settings = _settings(args)
     pipeline = open_pipeline(settings)
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="surrogateescape")  # bytes that are not UTF-8 must not end the chat
     print(f"hoidap — hỏi về {len(pipeline.documents())} tài liệu. Gõ câu hỏi rồi Enter; Ctrl-D để thoát.")
     while True:
         try:
-            question = input("\n❓ ").strip()
+            question, replaced = repaired(input("\n❓ ").strip())
         except (EOFError, KeyboardInterrupt):
             print()
             return EXIT_OK
+        if replaced:
+            print(f"cảnh báo: câu hỏi có byte không phải UTF-8, đã thay bằng {REPLACEMENT_SHOWN}", file=sys.stderr)
         if question:
             _print_answer(pipeline.answer(question, k=settings.top_k))
 
@@ -261,10 +348,10 @@ def cmd_docs(args: argparse.Namespace) -> int:
             print(json.dumps([d.to_dict() for d in docs], ensure_ascii=False))
             return EXIT_OK
         print(f"{'id':45} {'số hiệu':12} {'ngày':10} {'đoạn':>5}  {'lập chỉ mục lúc':19}  tiêu đề")
-        for d in docs:
+        for d in docs:  # one line per document, whatever its file name or title holds
             indexed = (d.indexed_at or "").replace("T", " ")
-            print(f"{d.doc_id:45.45} {d.number or '':12.12} {d.date or '':10} {d.passages:5d}  "
-                  f"{indexed:19.19}  {d.title[:70]}")
+            print(f"{_cell(d.doc_id):45.45} {_cell(d.number or ''):12.12} {d.date or '':10} {d.passages:5d}  "
+                  f"{indexed:19.19}  {_cell(d.title)[:70]}")
         return EXIT_OK
     doc = next((d for d in documents if d.doc_id == args.id), None)
     if doc is None:
@@ -281,65 +368,40 @@ def cmd_docs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _removed_target(corpus_dir: Path, relative: Path) -> Path:
-    """Where a removed file goes: `<corpus>/.removed/<same relative path>`, never over another file."""
-    target = corpus_dir / ".removed" / relative
-    if not target.exists():
-        return target
-    stamp = time.strftime("%Y%m%dT%H%M%S")
-    for n in range(1000):
-        suffix = f"-{stamp}" + (f"-{n}" if n else "")
-        candidate = target.with_name(f"{target.stem}{suffix}{target.suffix}")
-        if not candidate.exists():
-            return candidate
-    raise FileExistsError(f"too many removed copies of {relative} in {target.parent}")
-
-
 def cmd_docs_remove(args: argparse.Namespace) -> int:
-    """Move a document out of the corpus (into `<corpus>/.removed/`, nothing is deleted), then re-index."""
-    import shutil
-    import unicodedata
-
+    """Move a document's files into `<corpus>/.removed/` (nothing is deleted) and re-index — or, if
+    any of it cannot be done, change nothing (hoidap.removal)."""
     from hoidap.app import builder_for
-    from hoidap.index.loaders import SIDECAR_SUFFIX, doc_id_for, iter_corpus_files
     from hoidap.index.lock import LockBusy
     from hoidap.index.types import DocumentError
+    from hoidap.removal import NotInCorpus, remove_document
 
     settings = _settings(args)
-    corpus = settings.corpus_dir
-    wanted = unicodedata.normalize("NFC", args.id)
+    nothing = f"chưa gỡ gì: {_cell(args.id)} vẫn ở trong {settings.corpus_dir}"
     try:
-        files = iter_corpus_files(corpus)
-    except DocumentError as exc:
-        print(f"lỗi: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-    # Match against the ids the loader gives (relative POSIX path, NFC), so `../x` never matches.
-    match = [p for p in files if doc_id_for(p, corpus) == wanted]
-    if not match:
-        print(f"không có tài liệu {args.id!r} trong thư mục tài liệu {corpus}; xem `hoidap docs list`",
+        removal = remove_document(settings.corpus_dir, settings.index_dir, args.id, builder_for(settings))
+    except NotInCorpus:
+        print(f"không có tài liệu {args.id!r} trong thư mục tài liệu {settings.corpus_dir}; xem `hoidap docs list`",
               file=sys.stderr)
         return EXIT_FAILED
-    source = match[0]
-    relative = source.relative_to(corpus)
-    target = _removed_target(corpus, relative)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.move(str(source), str(target))
-    sidecar = source.with_name(source.name + SIDECAR_SUFFIX)
-    if sidecar.is_file():
-        shutil.move(str(sidecar), str(target.with_name(target.name + SIDECAR_SUFFIX)))
-    moved = {"removed": wanted, "moved_to": str(target)}
-    try:
-        report = builder_for(settings).build(corpus, settings.index_dir)
-    except (LockBusy, FileNotFoundError) as exc:
-        print(f"đã chuyển {wanted} sang {target}, nhưng chưa lập lại chỉ mục: {exc}; "
-              "chạy `hoidap reindex` sau", file=sys.stderr)
-        return EXIT_FAILED
+    except (DocumentError, LockBusy) as exc:
+        return _fail(f"lỗi: {exc}; {nothing}", EXIT_FAILED, args.json)
+    except Exception as exc:
+        problem = _storage_problem(exc, settings)
+        if problem is None:
+            raise
+        return _fail(f"lỗi: {problem.describe()}; {nothing}. Hãy {_STORAGE_ADVICE[problem.kind]} rồi chạy lại.",
+                     EXIT_STORAGE, args.json)
+    report, moved_to = removal.report, removal.moves[0][1]
     if args.json:
-        print(json.dumps({**moved, "reindex": report.to_dict()}, ensure_ascii=False))
+        print(json.dumps({"removed": removal.doc_id, "moved_to": str(moved_to),
+                          "moved": [{"from": str(a), "to": str(b)} for a, b in removal.moves],
+                          "reindex": report.to_dict()}, ensure_ascii=False))
     else:
-        print(f"Đã gỡ {wanted}: tệp được chuyển sang {target}.")
+        others = "".join(f"; {_cell(str(a))} sang {_cell(str(b))}" for a, b in removal.moves[1:])
+        print(f"Đã gỡ {_cell(removal.doc_id)}: tệp được chuyển sang {_cell(str(moved_to))}{others}.")
         print(f"Chỉ mục mới (phiên bản {report.version}): {report.passages} đoạn, gỡ {len(report.removed)}"
-              f" tài liệu ({', '.join(report.removed) or 'không có'}), thêm {len(report.added)},"
+              f" tài liệu ({', '.join(map(_cell, report.removed)) or 'không có'}), thêm {len(report.added)},"
               f" cập nhật {len(report.updated)}, lỗi {len(report.failed)}.")
         _print_failures(report)
     return EXIT_FAILED if report.failed else EXIT_OK
@@ -455,6 +517,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hoidap",
         description="Hỏi đáp văn kiện: answers questions about Vietnamese resolution documents by quoting them.",
+        epilog=EXIT_CODES,
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -592,6 +655,15 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"lỗi cấu hình: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except Exception as exc:  # a full disk or read-only folder anywhere else (rollback, bot log): say so
+        try:
+            problem = _storage_problem(exc, _settings(args))
+        except SettingsError:
+            problem = None
+        if problem is None:
+            raise
+        print(f"lỗi: {problem.describe()}; {_STORAGE_ADVICE[problem.kind]} rồi chạy lại.", file=sys.stderr)
+        return EXIT_STORAGE
 
 
 if __name__ == "__main__":

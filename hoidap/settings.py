@@ -57,6 +57,8 @@ class Settings:
     # Passage vectors kept across re-indexes; empty = `<index_dir>/embed-cache.sqlite3`, pruned to the
     # published version after each build. A shared path (several indexes, evaluation) is never pruned.
     embed_cache: str = field(default="", metadata={"env": "HOIDAP_EMBED_CACHE"})
+    # A corpus file larger than this is reported ("file too large") and not read; the rest is indexed.
+    max_file_mb: int = field(default=50, metadata={"env": "HOIDAP_MAX_FILE_MB"})
     top_k: int = field(default=3, metadata={"env": "HOIDAP_TOP_K"})
     # Tier thresholds override the calibration fit's own (empty = the fit's; see docs/quality.md).
     min_confidence: float | None = field(default=None, metadata={"env": "HOIDAP_MIN_CONFIDENCE", "parse": float})

@@ -22,23 +22,41 @@ import shutil
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 from hoidap.index.calibration import CALIBRATION_FILE
 from hoidap.index.chunker import Chunker
+from hoidap.index.corpus_files import OutsideCorpus, Refused, check_inside, scan_corpus
 from hoidap.index.embedcache import CachedEmbedder, EmbeddingCache
 from hoidap.index.embedder import Embedder, make_embedder  # noqa: F401  (make_embedder: doctest)
-from hoidap.index.loaders import iter_corpus_files, load_document
+from hoidap.index.loaders import MAX_BYTES, load_document
 from hoidap.index.lock import IndexLock
 from hoidap.index.parts import stale_parts
+from hoidap.index.readable import check_readable
 from hoidap.index.search import DenseConfig
 from hoidap.index.store import IndexUnavailable, Snapshot, load_snapshot, publish, write_version
 from hoidap.index.types import DocumentError, DocumentInfo, Passage, SourceDocument
 
 log = logging.getLogger(__name__)
 CHILD_PREVIEW_CHARS = 600
+
+
+def _failure(failure: Refused, carried: dict[str, tuple[DocumentInfo, list[Passage]]]) -> dict[str, object]:
+    """A report row: the file, why it failed and, when its last good version keeps serving, that."""
+    row: dict[str, object] = {"file": failure.file, "reason": failure.reason}
+    if failure.doc_id in carried:
+        indexed = (carried[failure.doc_id][0].indexed_at or "?").replace("T", " ")
+        row.update(kept=True, note=f"the old version is kept (indexed {indexed})")
+    return row
+
+
+def _moved(passages: list[Passage], offset: int) -> list[Passage]:
+    """One document's passages renumbered to start at `offset` (parents and subtrees with them)."""
+    shift = offset - passages[0].id
+    return [replace(p, id=p.id + shift, parent=p.parent + shift if p.parent >= 0 else -1,
+                    subtree_end=p.subtree_end + shift) for p in passages]
 
 
 @dataclass
@@ -49,7 +67,8 @@ class BuildReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    failed: list[dict[str, str]] = field(default_factory=list)
+    failed: list[dict[str, object]] = field(default_factory=list)  # file, reason (+ kept, note)
+    kept: list[str] = field(default_factory=list)  # failed, but their last good version keeps serving
     duplicates: list[dict[str, str]] = field(default_factory=list)
     passages: int = 0
     embedded: int = 0
@@ -63,6 +82,7 @@ class BuildReport:
             "unchanged": len(self.unchanged),
             "removed": len(self.removed),
             "failed": self.failed,
+            "kept": len(self.kept),
             "duplicates": self.duplicates,
             "passages": self.passages,
             "embedded": self.embedded,
@@ -137,11 +157,13 @@ class IndexBuilder:
     def __init__(self, embedder: Embedder, chunker: Chunker | None = None,
                  progress_factory: Callable[[int], Progress] = Progress,
                  cache: EmbeddingCache | None = None, prune_cache: bool = False,
-                 dense: DenseConfig | None = None) -> None:
+                 dense: DenseConfig | None = None, max_file_bytes: int = MAX_BYTES) -> None:
         """`cache` keeps passage vectors across builds (a chunker change then re-embeds only new
         texts); `prune_cache` drops entries the new version does not use (a private cache);
-        `dense` says up to which size search is exact and how the approximate index is built."""
+        `dense` says up to which size search is exact and how the approximate index is built;
+        a file larger than `max_file_bytes` is reported and not read (HOIDAP_MAX_FILE_MB)."""
         self.dense = dense
+        self.max_file_bytes = max_file_bytes
         self.embedder = embedder
         self.chunker = chunker or Chunker()
         self.progress_factory = progress_factory
@@ -158,6 +180,54 @@ class IndexBuilder:
             log.info("embedder or chunker changed since the last build: re-embedding everything")
         return published if same else None
 
+    def _read_corpus(self, corpus_dir: Path, report: BuildReport) -> tuple[list[tuple[SourceDocument, str]],
+                                                                          list[Refused]]:
+        """Load every acceptable file and list every refusal (by file); duplicates are reported."""
+        scan = scan_corpus(corpus_dir)
+        failures = list(scan.refused)
+        docs: list[tuple[SourceDocument, str]] = []
+        seen_hashes: dict[str, str] = {}
+        for item in scan.files:
+            try:
+                check_inside(item.path, corpus_dir)  # again: a link may have been swapped since the scan
+                doc = load_document(item.path, corpus_dir, max_bytes=self.max_file_bytes)
+                check_readable(doc.text, str(item.path))
+            except DocumentError as exc:
+                failures.append(Refused(item.doc_id, exc.reason, item.doc_id,
+                                        keep_old=not isinstance(exc, OutsideCorpus)))
+                continue
+            text_hash = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+            if text_hash in seen_hashes:
+                report.duplicates.append({"file": doc.doc_id, "same_as": seen_hashes[text_hash]})
+                continue
+            seen_hashes[text_hash] = doc.doc_id
+            docs.append((doc, content_hash(doc)))
+        return docs, sorted(failures, key=lambda f: f.file)
+
+    def _last_good_versions(self, published: Snapshot | None, failures: list[Refused]
+                            ) -> dict[str, tuple[DocumentInfo, list[Passage]]]:
+        """The published info and passages of each failed document that may keep serving.
+
+        Issue 11, item 3: a file being written or half-copied must not vanish from the answers.
+        Not kept: a link outside the corpus (keep_old False), and what the published version
+        holds under that id when it is not sound (an index from before ids were unique) or not
+        readable (junk indexed by an older release)."""
+        carried: dict[str, tuple[DocumentInfo, list[Passage]]] = {}
+        for failure in failures:
+            if published is None or failure.doc_id is None or not failure.keep_old:
+                continue
+            info = published.documents.get(failure.doc_id)
+            first, end = published.doc_ranges.get(failure.doc_id, (0, 0))
+            old = published.passages[first:end]
+            if info is None or not old or len(old) != info.passages or any(p.doc_id != info.doc_id for p in old):
+                continue
+            try:
+                check_readable("\n".join(p.text for p in old), failure.doc_id)
+            except DocumentError:
+                continue
+            carried[failure.doc_id] = (replace(info), old)
+        return carried
+
     def build(self, corpus_dir: Path, index_dir: Path, full: bool = False) -> BuildReport:
         started = time.monotonic()
         report = BuildReport()
@@ -172,42 +242,42 @@ class IndexBuilder:
             previous = self._reusable(published, full)
             old_docs = previous.documents if previous else {}
             old_any = published.documents if published else {}
-            docs: list[tuple[SourceDocument, str]] = []
-            seen_hashes: dict[str, str] = {}
-            for path in iter_corpus_files(corpus_dir):
-                try:
-                    doc = load_document(path, corpus_dir)
-                except DocumentError as exc:
-                    report.failed.append({"file": str(path.relative_to(corpus_dir)), "reason": exc.reason})
-                    continue
-                text_hash = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
-                if text_hash in seen_hashes:
-                    report.duplicates.append({"file": doc.doc_id, "same_as": seen_hashes[text_hash]})
-                    continue
-                seen_hashes[text_hash] = doc.doc_id
-                docs.append((doc, content_hash(doc)))
-
+            docs, failures = self._read_corpus(corpus_dir, report)
+            carried = self._last_good_versions(published, failures)
             passages: list[Passage] = []
             infos: list[DocumentInfo] = []
             plan: list[tuple[int, int, str, np.ndarray | None]] = []  # (first id, end id, title, kept vectors)
             now = time.strftime("%Y-%m-%dT%H:%M:%S")
-            for doc, digest in docs:
+            loaded = {doc.doc_id: (doc, digest) for doc, digest in docs}
+            for doc_id in sorted({*loaded, *carried}):
                 offset = len(passages)
+                if doc_id in carried:  # failed to load: its last good version, moved to this offset
+                    info, old_passages = carried[doc_id]
+                    passages.extend(_moved(old_passages, offset))
+                    reuse = published is not None and published.embedder_id == self.embedder.id and not full
+                    plan.append((offset, len(passages), info.title,
+                                 published.doc_vectors(doc_id) if reuse and published is not None else None))
+                    infos.append(info)
+                    continue
+                doc, digest = loaded[doc_id]
                 chunked = self.chunker.chunk(doc, first_id=offset)
                 passages.extend(chunked)
                 info = doc.info(digest, len(chunked))
                 old = old_docs.get(doc.doc_id)
-                if (previous is not None and old is not None and old.content_hash == digest
-                        and old.passages == len(chunked)):
+                kept = None
+                if previous is not None and old is not None and old.content_hash == digest:
+                    kept = previous.doc_vectors(doc.doc_id)
+                if old is not None and kept is not None and len(kept) == len(chunked):  # not so with twin ids
                     info.indexed_at = old.indexed_at
-                    plan.append((offset, len(passages), info.title, previous.doc_vectors(doc.doc_id)))
+                    plan.append((offset, len(passages), info.title, kept))
                     report.unchanged.append(doc.doc_id)
                 else:
                     info.indexed_at = now
                     plan.append((offset, len(passages), info.title, None))
                     (report.updated if doc.doc_id in old_any else report.added).append(doc.doc_id)
                 infos.append(info)
-            report.removed = sorted(set(old_any) - {d.doc_id for d, _ in docs})
+            report.removed = sorted(set(old_any) - set(loaded) - set(carried))
+            report.failed, report.kept = [_failure(f, carried) for f in failures], sorted(carried)
             if (previous is not None and not (report.added or report.updated or report.removed)
                     and not stale_parts(previous.manifest)):
                 # Nothing to change: keep serving the published version rather than publishing a copy

@@ -23,28 +23,19 @@ from hoidap.index.types import DocumentError, SourceDocument
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 SIDECAR_SUFFIX = ".meta.json"
 MAX_BYTES = 50 * 1024 * 1024
-# Files that office tools and OSes leave next to documents; never documents themselves.
-_JUNK_NAMES = frozenset({"thumbs.db", "desktop.ini"})
 
 
 def iter_corpus_files(corpus_dir: Path) -> list[Path]:
     """Every candidate document under corpus_dir, sorted by relative path.
 
-    Hidden files/folders, ``*.meta.json`` sidecars and Word lock files (``~$x.docx``) are skipped.
+    The files hoidap.index.corpus_files.scan_corpus accepts (its refusals — names that are not
+    UTF-8, Unicode twins, links outside the corpus — are reported by the builder). Hidden
+    files/folders, ``*.meta.json`` sidecars and Word lock files (``~$x.docx``) are skipped.
     Unsupported types are *included* so load_document reports them instead of silently ignoring them.
     """
-    corpus_dir = Path(corpus_dir)
-    if not corpus_dir.is_dir():
-        raise DocumentError(str(corpus_dir), "corpus folder not found")
-    found: list[Path] = []
-    for root, dirs, files in os.walk(corpus_dir):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            lower = name.lower()
-            if name.startswith((".", "~$")) or lower.endswith(SIDECAR_SUFFIX) or lower in _JUNK_NAMES:
-                continue
-            found.append(Path(root) / name)
-    return sorted(found, key=lambda p: p.relative_to(corpus_dir).as_posix())
+    from hoidap.index.corpus_files import scan_corpus
+
+    return [f.path for f in scan_corpus(corpus_dir).files]
 
 
 def load_document(path: Path, corpus_dir: Path, max_bytes: int = MAX_BYTES) -> SourceDocument:

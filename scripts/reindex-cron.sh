@@ -11,7 +11,7 @@
 #
 # Silent when everything was indexed; otherwise prints the summary and hoidap's messages on
 # stderr and exits with hoidap's status (1 = some files failed or another re-index is running,
-# 3 = index unusable), so cron mails the admin.
+# 3 = index unusable, 4 = cannot write the index: disk full or read-only), so cron mails the admin.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

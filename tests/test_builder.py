@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from hoidap.index.builder import IndexBuilder
@@ -94,10 +95,14 @@ def test_lock_refuses_a_second_run_and_clears_a_stale_one(tmp_path):
     with IndexLock(tmp_path):
         # the same process re-entering (e.g. a retry) must not deadlock on its own pid
         (tmp_path / ".reindex.lock").write_text(str(os.getpid()))
-    with pytest.raises(LockBusy, match="another re-index"), IndexLock(tmp_path):
-        (tmp_path / ".reindex.lock").unlink()
-        (tmp_path / ".reindex.lock").write_text(str(os.getppid()))
-        IndexLock(tmp_path).__enter__()
+    # Issue 11, item 9: a pid in the file decides nothing, the OS lock does. A file naming a live
+    # process that holds no lock (a reused pid) is taken over; a held lock refuses whatever the file says.
+    (tmp_path / ".reindex.lock").write_text(str(os.getppid()))
+    with IndexLock(tmp_path):
+        assert (tmp_path / ".reindex.lock").read_text() == str(os.getpid())
+        (tmp_path / ".reindex.lock").write_text("999999")
+        with pytest.raises(LockBusy, match="another re-index"), ThreadPoolExecutor(1) as other_thread:
+            other_thread.submit(IndexLock(tmp_path).__enter__).result()
 
 
 @pytest.mark.slow  # runs the CLI in a subprocess
@@ -142,3 +147,18 @@ def test_a_file_over_the_default_50_mb_limit_is_reported_and_the_rest_indexed(tm
     report = IndexBuilder(hash_embedder).build(corpus, out)
     assert report.added == ["ok.txt"]
     assert report.failed == [{"file": "quá lớn.pdf", "reason": "file too large (51 MB > limit 50 MB)"}]
+
+
+def test_the_file_size_limit_is_a_setting(tmp_path):
+    from hoidap.app import builder_for
+    from hoidap.settings import Settings
+
+    corpus, out = tmp_path / "c", tmp_path / "ix"
+    corpus.mkdir()
+    (corpus / "ok.txt").write_text("Nội dung tốt.", encoding="utf-8")
+    (corpus / "hai-mb.txt").write_text("Nội dung dài. " * 140_000, encoding="utf-8")  # about 2 MB
+    settings = Settings.from_env({"HOIDAP_MAX_FILE_MB": "1", "HOIDAP_EMBED_MODEL": "hash",
+                                  "HOIDAP_INDEX_DIR": str(out)}, dotenv=None)
+    report = builder_for(settings).build(corpus, out)
+    assert report.added == ["ok.txt"]
+    assert report.failed == [{"file": "hai-mb.txt", "reason": "file too large (2.27 MB > limit 1 MB)"}]

@@ -159,3 +159,82 @@ def test_markdown_headings_with_markers_rank_by_their_marker():
 
 def test_wiki_edit_links_are_dropped():
     assert chunk("Bộ Kế hoạch và Đầu tư[sửa | sửa mã nguồn]")[0].text == "Bộ Kế hoạch và Đầu tư"
+
+
+# ---- issue 11, item 7: a hard length cap on every passage ----------------------------------------
+CLAUSE = ", ".join(f"phát triển lĩnh vực thứ {i} gắn với chuyển đổi số và đổi mới sáng tạo" for i in range(320))
+
+
+def _pieces_of(passages, first):
+    """The passage `first` and the continuation pieces cut from the same line (its children or siblings)."""
+    return [p for p in passages if p.id == first.id or (p.start, p.end) == (first.start, first.end)]
+
+
+def test_a_sentence_without_full_stops_is_cut_at_commas_under_the_hard_cap():
+    """A 22,700-character clause was one passage (six Telegram messages for one answer)."""
+    from hoidap.index.chunker import HARD_PASSAGE_CHARS
+
+    assert len(CLAUSE) > 22_000 and "." not in CLAUSE
+    ps = chunk("Mở đầu.\n\n" + CLAUSE + "\n\nKết thúc.")
+    assert all(len(p.text) <= HARD_PASSAGE_CHARS for p in ps)
+    body = ps[1:-1]
+    assert len(body) >= len(CLAUSE) // HARD_PASSAGE_CHARS
+    assert all(p.kind == "paragraph" and p.parent == -1 for p in body)
+    assert all(p.text.endswith(",") for p in body[:-1])  # cut after a comma, never inside a word
+    assert " ".join(p.text for p in body) == CLAUSE  # nothing lost, nothing repeated
+    assert (ps[0].text, ps[-1].text) == ("Mở đầu.", "Kết thúc.")
+
+
+def test_the_cut_prefers_a_clause_boundary_then_a_comma_then_a_space_then_any_character():
+    from hoidap.index.chunker import HARD_PASSAGE_CHARS
+
+    words = " ".join(["chuyển đổi số"] * 2000)
+    clauses = "; ".join([", ".join(["kinh tế biển"] * 30)] * 40)
+    blob = "x" * 5000
+    by_clause, by_word = chunk(clauses), chunk(words)
+    for body, text in ((by_clause, clauses), (by_word, words)):
+        assert len(body) > 1 and all(len(p.text) <= HARD_PASSAGE_CHARS for p in body)
+        assert " ".join(p.text for p in body) == text
+    assert all(p.text.endswith(";") for p in by_clause[:-1]), [p.text[-20:] for p in by_clause]
+    assert all(set(p.text.split(" ")) <= {"chuyển", "đổi", "số"} for p in by_word)  # whole words only
+    cut = chunk(blob)
+    full, rest = divmod(len(blob), HARD_PASSAGE_CHARS)
+    assert [len(p.text) for p in cut] == [HARD_PASSAGE_CHARS] * full + [rest]  # no boundary at all: cut at the cap
+
+
+def test_items_and_headings_are_capped_too_and_keep_their_pieces_in_their_subtree():
+    from hoidap.index.chunker import HARD_PASSAGE_CHARS
+
+    ps = chunk("Các nhiệm vụ:\n\n(1) " + CLAUSE + "\n\n(2) Nhiệm vụ ngắn.\n\nI. " + CLAUSE + "\n\nĐoạn dưới mục I.")
+    assert all(len(p.text) <= HARD_PASSAGE_CHARS for p in ps)
+    lead, item = ps[0], ps[1]
+    assert (lead.kind, item.kind, item.parent) == ("lead", "item", lead.id)
+    item_pieces = _pieces_of(ps, item)[1:]
+    assert item_pieces and all(p.kind == "paragraph" and p.parent == item.id for p in item_pieces)
+    second = next(p for p in ps if p.text == "(2) Nhiệm vụ ngắn.")
+    assert second.kind == "item" and second.parent == lead.id  # the list goes on after the long item
+    assert item.subtree_end == second.id and lead.subtree_end > second.id
+    heading = next(p for p in ps if p.kind == "heading")
+    heading_pieces = _pieces_of(ps, heading)[1:]
+    assert heading_pieces and all(p.parent == heading.id for p in heading_pieces)
+    last = ps[-1]
+    assert last.text == "Đoạn dưới mục I." and last.parent == heading.id and heading.subtree_end == last.id + 1
+
+
+def test_a_15_mb_line_without_punctuation_is_chunked_in_seconds():
+    import random
+    import time
+
+    from hoidap.index.chunker import HARD_PASSAGE_CHARS
+
+    rnd = random.Random(0)
+    words = "phát triển kinh tế xã hội bền vững chuyển đổi số hạ tầng giao thông nguồn nhân lực".split()
+    line = " ".join(rnd.choice(words) for _ in range(3_200_000))
+    assert len(line.encode("utf-8")) > 15_000_000
+    started = time.monotonic()
+    ps = chunk(line)
+    took = time.monotonic() - started
+    assert took < 30, f"chunking took {took:.1f}s"
+    assert all(len(p.text) <= HARD_PASSAGE_CHARS for p in ps)
+    assert len(ps) >= len(line) // HARD_PASSAGE_CHARS
+    assert ps[0].text.split(" ")[-1] in words and ps[1].text.split(" ")[0] in words  # cut between words
