@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 BAND = 0.12  # top and bottom share of the page where running headers and footers live
 REPEAT_SHARE = 0.5  # a band line on at least half the pages (and two) is furniture
 MIN_LINES_FOR_MARGIN = 8
+PARAGRAPH_GAP = 1.2  # a baseline distance over 1.2x the body's line pitch (scaled to the font) is a gap
 CELL_GAP = 2.0  # a horizontal gap of this many font sizes separates table cells / columns
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:trang|page|tr\.)\s*\d+(?:\s*(?:/|of|trên|của)\s*\d+)?|[-–—]\s*\d+\s*[-–—]|\d+\s*/\s*\d+|\d{1,4})$",
@@ -154,6 +156,9 @@ def read_page(page: Any, number: int) -> Page:
                 continue
             ch = chr(code)
             if ch in "\r\n\x02\ufffe\xad":
+                continue
+            if chars and unicodedata.combining(ch):
+                chars[-1].text += ch  # a separate tone mark stays on its letter (NFC joins them later)
                 continue
             raw.FPDFText_GetLooseCharBox(textpage.raw, i, box)  # advance box: gaps are real word gaps
             raw.FPDFText_GetCharOrigin(textpage.raw, i, ox, oy)
@@ -330,14 +335,17 @@ def _starts_paragraph(prev: Line, line: Line, body: _Body, first: Line) -> bool:
     """Whether ``line`` begins a new paragraph rather than continuing the one ``prev`` ends."""
     if prev.size == 0 or line.size == 0:
         return True  # OCR'd paragraphs arrive whole
-    if abs(prev.size - line.size) > 0.5 or prev.bold != line.bold or prev.cells or line.cells:
+    # A change of weight alone is no paragraph break: inline bold can fill a whole line.
+    if abs(prev.size - line.size) > 0.5 or prev.cells or line.cells:
         return True
     if line.page == prev.page:
         expected = max(prev.size, line.size) * body.pitch
-        if line.baseline - prev.baseline > expected * 1.3 or line.baseline <= prev.baseline:
+        if line.baseline - prev.baseline > expected * PARAGRAPH_GAP or line.baseline <= prev.baseline:
             return True
     elif line.page != prev.page + 1:
         return True
+    if line.size > body.size + 0.8:
+        return False  # a title or heading wrapped over several lines (same font, no gap)
     if _centred(prev, body) and _centred(line, body):
         return False  # a wrapped centred title or heading
     if line.x0 - body.left > 0.8 * line.size:
@@ -354,7 +362,7 @@ def _starts_paragraph(prev: Line, line: Line, body: _Body, first: Line) -> bool:
 def _centred(line: Line, body: _Body) -> bool:
     """Set in the middle of the text column, away from both margins (a title, a header line)."""
     before, after = line.x0 - body.left, body.right - line.x1
-    return before > line.size and after > line.size and abs(before - after) < 1.5 * line.size
+    return before > 0.5 * line.size and after > 0.5 * line.size and abs(before - after) < 1.5 * line.size
 
 
 def _join(texts: Any) -> str:

@@ -201,11 +201,10 @@ class _Numbering:
         num_id, expected = self.current.get(kind, (0, -1))
         if value != expected:
             num = self.numbering.add_num(self.abstract[kind])
-            num_id = num.numId
-            if value != 1:
-                override = self.parse(f'<w:lvlOverride {self.nsdecls("w")} w:ilvl="0">'
-                                      f'<w:startOverride w:val="{value}"/></w:lvlOverride>')
-                num.append(override)
+            num_id = num.numId  # Word continues a shared abstract list unless the instance restarts it
+            override = self.parse(f'<w:lvlOverride {self.nsdecls("w")} w:ilvl="0">'
+                                  f'<w:startOverride w:val="{value}"/></w:lvlOverride>')
+            num.append(override)
         self.current[kind] = (num_id, value + 1)
         return num_id
 
