@@ -57,6 +57,11 @@ class Settings:
     # Passage vectors kept across re-indexes; empty = `<index_dir>/embed-cache.sqlite3`, pruned to the
     # published version after each build. A shared path (several indexes, evaluation) is never pruned.
     embed_cache: str = field(default="", metadata={"env": "HOIDAP_EMBED_CACHE"})
+    # Reading documents: a .docx (a zip) may unpack to at most this many MB (a "zip bomb" is refused);
+    # OCR of scanned PDFs is cached by file hash here (empty = `<index_dir>/ocr-cache`), in this language.
+    max_unpacked_mb: int = field(default=300, metadata={"env": "HOIDAP_MAX_UNPACKED_MB"})
+    ocr_cache: str = field(default="", metadata={"env": "HOIDAP_OCR_CACHE"})
+    ocr_language: str = field(default="vie", metadata={"env": "HOIDAP_OCR_LANG"})
     top_k: int = field(default=3, metadata={"env": "HOIDAP_TOP_K"})
     # Tier thresholds override the calibration fit's own (empty = the fit's; see docs/quality.md).
     min_confidence: float | None = field(default=None, metadata={"env": "HOIDAP_MIN_CONFIDENCE", "parse": float})

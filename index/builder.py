@@ -30,6 +30,7 @@ from hoidap.index.calibration import CALIBRATION_FILE
 from hoidap.index.chunker import Chunker
 from hoidap.index.embedcache import CachedEmbedder, EmbeddingCache
 from hoidap.index.embedder import Embedder, make_embedder  # noqa: F401  (make_embedder: doctest)
+from hoidap.index.formats import LoadOptions
 from hoidap.index.loaders import iter_corpus_files, load_document
 from hoidap.index.lock import IndexLock
 from hoidap.index.store import IndexUnavailable, Snapshot, load_snapshot, publish, write_version
@@ -134,7 +135,8 @@ class IndexBuilder:
 
     def __init__(self, embedder: Embedder, chunker: Chunker | None = None,
                  progress_factory: Callable[[int], Progress] = Progress,
-                 cache: EmbeddingCache | None = None, prune_cache: bool = False) -> None:
+                 cache: EmbeddingCache | None = None, prune_cache: bool = False,
+                 load_options: LoadOptions | None = None) -> None:
         """`cache` keeps passage vectors across builds (a chunker change then re-embeds only new
         texts); `prune_cache` drops entries the new version does not use (a private cache)."""
         self.embedder = embedder
@@ -142,6 +144,7 @@ class IndexBuilder:
         self.progress_factory = progress_factory
         self.cache = cache
         self.prune_cache = prune_cache
+        self.load_options = load_options
 
     def _reusable(self, published: Snapshot | None, full: bool) -> Snapshot | None:
         """The published snapshot when its vectors may be reused (same embedder and chunker)."""
@@ -169,9 +172,11 @@ class IndexBuilder:
             old_any = published.documents if published else {}
             docs: list[tuple[SourceDocument, str]] = []
             seen_hashes: dict[str, str] = {}
+            # OCR results are kept next to the index unless the settings name another folder.
+            options = self.load_options or LoadOptions(ocr_cache_dir=index_dir / "ocr-cache")
             for path in iter_corpus_files(corpus_dir):
                 try:
-                    doc = load_document(path, corpus_dir)
+                    doc = load_document(path, corpus_dir, options=options)
                 except DocumentError as exc:
                     report.failed.append({"file": str(path.relative_to(corpus_dir)), "reason": exc.reason})
                     continue

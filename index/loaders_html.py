@@ -44,6 +44,9 @@ _BLOCKS = frozenset(
     }
 )
 _VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "wbr", "source", "area", "base", "col"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_HEADING_MARK = "\x00H\x00"  # one per level; becomes Markdown "#" so a heading owns the list after it
+_CELL_MARK = "\x00TD\x00"  # between two cells of a row: " | "
 _LI_MARK = "\x00LI\x00"  # placeholder replaced by "- " unless the item text carries its own marker
 # An item that already starts with "-", "•", "+", "a)", "1.", "2.1.", "IV." keeps its own marker.
 _OWN_MARKER = re.compile(r"^(?:[-–•+*●○▪]\s|[a-zđ]\)\s|\d+(?:\.\d+)*[.)]\s|[IVXLC]+\.\s)")
@@ -69,6 +72,7 @@ class _TextExtractor(HTMLParser):
         self.skip = 0  # depth inside DROPPED elements
         self.pre = 0
         self.lists: list[list[int]] = []  # per open <ul>/<ol>: [next number] or [] for bullets
+        self.cells_in_row = 0
         self.item_start = False  # just wrote a list marker: "<li><p>x" must stay on the marker's line
         self.in_title = False
         self.in_h1 = False
@@ -91,8 +95,13 @@ class _TextExtractor(HTMLParser):
         if (tag in _BLOCKS or tag == "br") and not (self.item_start and tag != "li"):
             self.out.append("\n")
         if tag == "td" or tag == "th":
-            self.out.append(" ")
-        elif tag == "ul":
+            self.out.append(_CELL_MARK if self.cells_in_row else " ")  # a table is read row by row
+            self.cells_in_row += 1
+        elif tag == "tr":
+            self.cells_in_row = 0
+        if tag in _HEADINGS:
+            self.out.append(_HEADING_MARK * int(tag[1]))  # "## " once the line is assembled
+        if tag == "ul":
             self.lists.append([])
         elif tag == "ol":
             start = attr.get("start", "1")
@@ -151,8 +160,13 @@ def html_to_text(markup: str) -> tuple[str, str, dict[str, str]]:
 
     The title is the first <h1> of the content (site headers are dropped), else <title>.
 
+    Headings become Markdown headings (the list after a heading is its section), an <ol> renders
+    its numbers, a table row is one line with its cells joined by " | ".
+
     >>> html_to_text("<title>T</title><nav>Menu</nav><h1>Nghị quyết</h1><ul><li>Một</li></ul>")[:2]
-    ('Nghị quyết\\n- Một', 'Nghị quyết')
+    ('# Nghị quyết\\n- Một', 'Nghị quyết')
+    >>> html_to_text("<table><tr><th>Chỉ tiêu</th><th>2030</th></tr><tr><td>GDP</td><td>7%</td></tr></table>")[0]
+    'Chỉ tiêu | 2030\\nGDP | 7%'
     """
     parser = _TextExtractor()
     parser.feed(markup)
@@ -164,6 +178,11 @@ def html_to_text(markup: str) -> tuple[str, str, dict[str, str]]:
             rest = line[len(_LI_MARK) :].strip()
             line = rest if _OWN_MARKER.match(rest) or not rest else f"- {rest}"
         line = line.replace(_LI_MARK, "")
+        line = re.sub(rf"^(?:\s*{re.escape(_CELL_MARK)})+", "", line).replace(_CELL_MARK, " | ")
+        level = line.count(_HEADING_MARK)
+        if level:
+            text = line.replace(_HEADING_MARK, "").strip()
+            line = f"{'#' * min(level, 6)} {text}" if text else ""
         if line.strip() and not any(p.fullmatch(line.strip()) for p in BOILERPLATE):
             lines.append(line)
     title = " ".join(parser.h1.split()) or " ".join(parser.title.split())

@@ -284,7 +284,7 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>NQ 57 - Báo C
 def test_html_keeps_article_drops_furniture(tmp_path: Path) -> None:
     doc = _load(_write(tmp_path / "nq57.html", PAGE))
     assert doc.text.split("\n") == [
-        "Nghị quyết số 57-NQ/TW",
+        "# Nghị quyết số 57-NQ/TW",
         "Số: 57-NQ/TW",
         "Hà Nội, ngày 22 tháng 12 năm 2024",
         "Mục tiêu & nhiệm vụ:",
@@ -294,7 +294,7 @@ def test_html_keeps_article_drops_furniture(tmp_path: Path) -> None:
         "a) Ba",
         "1. Bốn",
         "2. Năm",
-        "Ô 1 Ô 2",
+        "Ô 1 | Ô 2",
     ]
     assert (doc.title, doc.number, doc.date) == ("Nghị quyết số 57-NQ/TW", "57-NQ/TW", "2024-12-22")
     assert doc.url == "https://baochinhphu.vn/nq57.htm"
