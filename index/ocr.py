@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,6 +27,7 @@ from hoidap.index.types import DocumentError
 
 if TYPE_CHECKING:
     from hoidap.index.formats import LoadOptions
+    from hoidap.index.pdf_layout import Line
 
 INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-vie"
 DPI = 300
@@ -49,7 +51,10 @@ def missing_ocr(language: str) -> str | None:
 
 def ocr_pages(path: Path, pages: list[int], total: int, options: LoadOptions,
               required: bool = True) -> dict[int, str]:
-    """Text of each page in ``pages`` (0-based), from the cache or from Tesseract.
+    """Tesseract's TSV (words with their boxes) of each page in ``pages`` (0-based), cached or fresh.
+
+    The words keep their positions so the PDF layout rules (running headers, paragraphs, headings
+    by size) apply to a scan as to a typeset PDF: see ``tsv_lines``.
 
     ``required``: the document has no text without OCR, so a missing Tesseract is a DocumentError;
     otherwise missing OCR leaves those pages out.
@@ -84,7 +89,7 @@ def _ocr_page(path: Path, number: int, language: str) -> str:
         picture = Path(tmp) / "page.pgm"
         picture.write_bytes(image)
         try:
-            result = subprocess.run(["tesseract", str(picture), "stdout", "-l", language, "--dpi", str(DPI)],
+            result = subprocess.run(["tesseract", str(picture), "stdout", "-l", language, "--dpi", str(DPI), "tsv"],
                                     capture_output=True, text=True, timeout=PAGE_TIMEOUT_S)
         except subprocess.TimeoutExpired:
             raise DocumentError(str(path), f"OCR of page {number + 1} took over {PAGE_TIMEOUT_S}s") from None
@@ -94,6 +99,38 @@ def _ocr_page(path: Path, number: int, language: str) -> str:
         reason = " ".join(result.stderr.split())[-300:]
         raise DocumentError(str(path), f"OCR of page {number + 1} failed: {reason}")
     return result.stdout
+
+
+def tsv_lines(tsv: str, number: int, page_height: float) -> list[Line]:
+    """Tesseract's words -> the layout's visual lines, in points from the page's top-left.
+
+    OCR has no fonts: a line's size is its words' median height, and sizes within 20-25 % of the
+    page's median are taken as the body size (accents make heights noisy); bold is unknown.
+    """
+    from hoidap.index.pdf_layout import Line
+
+    scale = 72 / DPI
+    words: dict[tuple[str, ...], list[tuple[float, float, float, float, str]]] = {}
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        left, top, width, height = (float(c) * scale for c in cols[6:10])
+        words.setdefault(tuple(cols[1:5]), []).append((left, top, left + width, top + height, cols[11].strip()))
+    lines = []
+    for group in words.values():
+        group.sort()
+        heights = sorted(w[3] - w[1] for w in group)
+        lines.append(Line(" ".join(w[4] for w in group), group[0][0], max(w[2] for w in group),
+                          min(w[1] for w in group), statistics.median(w[3] for w in group),
+                          heights[len(heights) // 2], False, page=number))
+    if not lines:
+        return []
+    body = statistics.median(line.size for line in lines)
+    for line in lines:
+        line.size = round(body if body * 0.8 < line.size < body * 1.25 else line.size, 1)
+    lines.sort(key=lambda line: (line.baseline, line.x0))
+    return lines
 
 
 def _pgm(bitmap) -> bytes:  # type: ignore[no-untyped-def]
@@ -117,7 +154,7 @@ def _sha256(path: Path) -> str:
 
 
 def _cache_file(folder: Path | None, digest: str, language: str) -> Path | None:
-    return None if folder is None else Path(folder) / f"{digest}.{language}.json"
+    return None if folder is None else Path(folder) / f"{digest}.{language}.tsv.json"
 
 
 def _read_cache(cache: Path | None) -> dict[int, str]:

@@ -38,6 +38,7 @@ from hoidap.index.types import DocumentError
 if TYPE_CHECKING:
     from hoidap.index.formats import LoadOptions
 
+EDGE = 0.08  # the outer strip of a page where only headers, footers and page numbers sit
 BAND = 0.12  # top and bottom share of the page where running headers and footers live
 REPEAT_SHARE = 0.5  # a band line on at least half the pages (and two) is furniture
 MIN_LINES_FOR_MARGIN = 8
@@ -115,23 +116,18 @@ def pdf_to_markup(path: Path, options: LoadOptions) -> tuple[str, str, dict[str,
         pdf.close()
     extra: dict[str, Any] = {}
     if blank:
-        from hoidap.index.ocr import ocr_pages
+        from hoidap.index.ocr import ocr_pages, tsv_lines
 
         # A scan: every page needs OCR, and without Tesseract that is a failure with the fix. A text
         # PDF with a few blank or image-only pages is still indexed from its text when OCR is missing.
-        texts = ocr_pages(path, blank, len(pages), options, required=len(blank) == len(pages))
-        extra["ocr_pages"] = sorted(texts)
-        for number, text in texts.items():
-            pages[number].lines = [_ocr_paragraph(t, number) for t in re.split(r"\n\s*\n", text) if t.strip()]
+        scans = ocr_pages(path, blank, len(pages), options, required=len(blank) == len(pages))
+        extra["ocr_pages"] = [n + 1 for n in sorted(scans)]
+        for number, tsv in scans.items():
+            pages[number].lines = tsv_lines(tsv, number, pages[number].height)
     markup = normalize_text(layout(pages))
     if not markup.strip():
         raise DocumentError(where, "no text, needs OCR")
     return markup, title, extra
-
-
-def _ocr_paragraph(text: str, page: int) -> Line:
-    """One paragraph of OCR text (Tesseract separates paragraphs by blank lines) as a geometry-less line."""
-    return Line(" ".join(text.split()), 0.0, 0.0, 0.0, 0.0, 0.0, False, page=page)
 
 
 def read_page(page: Any, number: int) -> Page:
@@ -237,7 +233,7 @@ def layout(pages: list[Page]) -> str:
     lines = [line for page in pages for line in page.lines]
     if not lines:
         return ""
-    body = _body([line for line in lines if line.size > 0] or lines, max(p.width for p in pages))
+    body = _body(lines, max(p.width for p in pages))
     paragraphs: list[list[Line]] = []
     for line in lines:
         if paragraphs and not _starts_paragraph(paragraphs[-1][-1], line, body, paragraphs[-1][0]):
@@ -248,9 +244,6 @@ def layout(pages: list[Page]) -> str:
     out = []
     for paragraph in paragraphs:
         first = paragraph[0]
-        if first.size == 0:  # an OCR'd paragraph, already whole
-            out.append(first.text)
-            continue
         if first.cells and len(paragraph) == 1:
             out.append(" | ".join(first.cells))
             continue
@@ -276,7 +269,7 @@ def drop_furniture(pages: list[Page]) -> None:
         band = set(map(id, _band_lines(page)))
         kept = []
         for index, line in enumerate(page.lines):
-            if id(line) in band and (
+            if id(line) in band and _isolated(page, index) and (
                 _PAGE_NUMBER.match(line.text.strip())
                 or (len(pages) > 1 and keys[_furniture_key(line, page)] >= repeated)
                 or _set_apart(page, index, body_size)
@@ -296,19 +289,32 @@ def _band_lines(page: Page) -> list[Line]:
 
 
 def _furniture_key(line: Line, page: Page) -> str:
-    """The same running header on every page: text with digits ignored, and its band."""
-    where = "top" if line.top < page.height / 2 else "bottom"
-    return f"{where}|{re.sub(r'[0-9]+', '#', line.text.casefold())}"
+    """The same running header on every page: text with digits ignored, at the same height."""
+    return f"{round(line.baseline / 3)}|{re.sub(r'[0-9]+', '#', line.text.casefold())}"
+
+
+def _isolated(page: Page, index: int) -> bool:
+    """Set apart from the text by a margin: no other line within 1.6 of its font sizes (above or below)."""
+    line = page.lines[index]
+    near = [other for i, other in enumerate(page.lines) if i != index]
+    return all(abs(other.baseline - line.baseline) > 1.6 * max(line.size, other.size, 1.0) for other in near)
 
 
 def _set_apart(page: Page, index: int, body_size: float) -> bool:
-    """A small-print line alone at the very top or bottom of a page, far from the text (a one-page header)."""
+    """A one-page header or footer: a short line at the very edge of the page, far from the text.
+
+    Small print (a running header in 9 pt) qualifies anywhere in the band; a line of any size
+    (OCR cannot tell sizes well) only in the outer 8 % of the page with a wide margin around it.
+    """
     line = page.lines[index]
-    if not body_size or not line.size or line.size >= body_size * 0.92:
+    if not body_size or len(line.text) > 100:
         return False
-    neighbour = page.lines[index + 1] if index == 0 and len(page.lines) > 1 else (
-        page.lines[index - 1] if index == len(page.lines) - 1 and index > 0 else None)
-    return neighbour is not None and abs(neighbour.baseline - line.baseline) > 2.2 * body_size
+    others = [o for i, o in enumerate(page.lines) if i != index]
+    gap = min((abs(o.baseline - line.baseline) for o in others), default=0.0)
+    if line.size < body_size * 0.92 and gap > 2.2 * body_size:
+        return True
+    edge = line.top < page.height * EDGE or line.top > page.height * (1 - EDGE)
+    return edge and gap > 2.5 * body_size
 
 
 def _common_size(lines: list[Line]) -> float:
@@ -333,8 +339,6 @@ def _body(lines: list[Line], width: float) -> _Body:
 
 def _starts_paragraph(prev: Line, line: Line, body: _Body, first: Line) -> bool:
     """Whether ``line`` begins a new paragraph rather than continuing the one ``prev`` ends."""
-    if prev.size == 0 or line.size == 0:
-        return True  # OCR'd paragraphs arrive whole
     # A change of weight alone is no paragraph break: inline bold can fill a whole line.
     if abs(prev.size - line.size) > 0.5 or prev.cells or line.cells:
         return True

@@ -100,8 +100,8 @@ def _inline(text: str) -> list[tuple[str, bool]]:
 # ---------------------------------------------------------------------------------------- PDF
 
 
-def render_pdf(source: str, out: Path, short_name: str = "") -> None:
-    """One A4 PDF: justified text, running header, "Trang N" footer, junk metadata."""
+def render_pdf(source: str, out: Path, short_name: str = "", footer: str = "Trang {page}") -> None:
+    """One A4 PDF: justified text, running header, a page-number footer ("Trang N"), junk metadata."""
     from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -144,7 +144,7 @@ def render_pdf(source: str, out: Path, short_name: str = "") -> None:
             canvas.drawRightString(A4[0] - 2 * cm, A4[1] - 1.3 * cm, short_name)
         canvas.line(2.5 * cm, A4[1] - 1.45 * cm, A4[0] - 2 * cm, A4[1] - 1.45 * cm)
         canvas.setFont("DejaVuSerif", 10)
-        canvas.drawCentredString(A4[0] / 2, 1.2 * cm, f"Trang {doc.page}")
+        canvas.drawCentredString(A4[0] / 2, 1.2 * cm, footer.format(page=doc.page))
         canvas.restoreState()
 
     doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=2.5 * cm, rightMargin=2 * cm, topMargin=2.2 * cm,
