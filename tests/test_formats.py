@@ -113,10 +113,10 @@ def _canvas_pdf(path: Path, lines: list[tuple[float, float, str, float, str]], t
     page.save()
 
 
-B, R, I = "DejaVuSerif-Bold", "DejaVuSerif", "DejaVuSerif-Italic"
+B, R, IT = "DejaVuSerif-Bold", "DejaVuSerif", "DejaVuSerif-Italic"
 HEADER_AND_CLOSING = [
     (60, 60, B, 11, "BAN CHẤP HÀNH TRUNG ƯƠNG"), (320, 60, B, 11, "ĐẢNG CỘNG SẢN VIỆT NAM"),
-    (130, 76, R, 11, "*"), (320, 80, I, 11, "Hà Nội, ngày 22 tháng 12 năm 2024"),
+    (130, 76, R, 11, "*"), (320, 80, IT, 11, "Hà Nội, ngày 22 tháng 12 năm 2024"),
     (95, 92, R, 11, "Số 57-NQ/TW"),
     (-1, 130, B, 14, "NGHỊ QUYẾT"),
     (-1, 148, B, 12, "VỀ ĐỘT PHÁ PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ"),
