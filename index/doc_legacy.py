@@ -38,10 +38,12 @@ def _antiword(exe: str, path: Path) -> str:
                                 timeout=TIMEOUT_S)
     except subprocess.TimeoutExpired:
         raise DocumentError(str(path), f"antiword took over {TIMEOUT_S}s on this .doc") from None
+    if result.returncode < 0:  # killed by a signal: antiword crashes on some damaged files
+        raise DocumentError(str(path), "corrupt .doc (antiword crashed reading it)")
     if result.returncode != 0:
         reason = " ".join(result.stderr.decode("utf-8", "replace").split())
         if "not a Word Document" in reason or "is not a Word" in reason:
-            raise DocumentError(str(path), "not a Word .doc file (antiword: " + reason + ")")
+            raise DocumentError(str(path), "not a Word .doc file (or a damaged one)")
         raise DocumentError(str(path), f"corrupt .doc (antiword: {reason or 'exit ' + str(result.returncode)})")
     lines = [" ".join(line.split()) for line in result.stdout.decode("utf-8", "replace").splitlines()]
     return normalize_text("\n\n".join(line for line in lines if line))

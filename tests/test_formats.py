@@ -315,6 +315,7 @@ def _scan(tmp_path: Path) -> Path:
 
 
 def _hide_tesseract(monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """An empty PATH: no tesseract, antiword or soffice to be found."""
     empty = tmp_path / "empty-bin"
     empty.mkdir(exist_ok=True)
     monkeypatch.setenv("PATH", str(empty))
@@ -381,3 +382,39 @@ def test_html_heading_owns_its_list_ol_numbers_and_table_rows(tmp_path: Path) ->
     heading = next(p for p in passages if p.text == "Các nhiệm vụ trọng tâm")
     assert [p.text for p in passages[heading.id + 1 : heading.subtree_end]] == ["- Xây dựng Đảng",
                                                                                  "- Phát triển kinh tế"]
+
+
+# --- old binary Word ---------------------------------------------------------------------------
+
+DOC_TEXT = ("BAN CHẤP HÀNH TRUNG ƯƠNG\nSố 57-NQ/TW\nHà Nội, ngày 22 tháng 12 năm 2024\nNGHỊ QUYẾT\n"
+            "VỀ ĐỘT PHÁ PHÁT TRIỂN KHOA HỌC\nCác khâu đột phá:\n(1) Cải cách hành chính.\n(2) Hạ tầng đô thị.\n")
+
+
+@pytest.mark.slow  # runs antiword
+def test_old_word_doc_is_read_through_antiword(tmp_path: Path) -> None:
+    from worddoc97 import word97
+
+    assert shutil.which("antiword"), "install antiword: apt-get install antiword (.ci/run does)"
+    (tmp_path / "nq57.doc").write_bytes(word97(DOC_TEXT))
+    doc = load_document(tmp_path / "nq57.doc", tmp_path)
+    assert (doc.number, doc.date, doc.title) == ("57-NQ/TW", "2024-12-22", "NGHỊ QUYẾT VỀ ĐỘT PHÁ PHÁT TRIỂN KHOA HỌC")
+    assert doc.text.split("\n\n") == ["# NGHỊ QUYẾT VỀ ĐỘT PHÁ PHÁT TRIỂN KHOA HỌC", "Các khâu đột phá:",
+                                      "(1) Cải cách hành chính.", "(2) Hạ tầng đô thị."]
+    for name, data in (("renamed.doc", "Một tệp văn bản đổi tên.".encode()), ("cut.doc", word97(DOC_TEXT)[:3000]),
+                       ("garbage.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 8)):
+        (tmp_path / name).write_bytes(data)
+        with pytest.raises(DocumentError) as info:
+            load_document(tmp_path / name, tmp_path)
+        assert info.value.reason in ("not a Word .doc file (or a damaged one)",
+                                     "corrupt .doc (antiword crashed reading it)")
+
+
+def test_old_word_doc_without_antiword_names_the_package(tmp_path: Path, monkeypatch) -> None:
+    from worddoc97 import word97
+
+    (tmp_path / "nq57.doc").write_bytes(word97(DOC_TEXT))
+    _hide_tesseract(monkeypatch, tmp_path)  # an empty PATH: no antiword, no LibreOffice
+    with pytest.raises(DocumentError) as info:
+        load_document(tmp_path / "nq57.doc", tmp_path)
+    assert info.value.reason == ("old Word .doc needs antiword (or LibreOffice); "
+                                 "install it with: apt-get install antiword")
