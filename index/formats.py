@@ -61,10 +61,10 @@ def read_format(path: Path, suffix: str, options: LoadOptions) -> FormatText:
         return FormatText(text, embedded={"title": title}, extra=extra)
     text = decode_text(_read(path), where)
     if suffix in (".html", ".htm"):
-        from hoidap.index.loaders_html import html_to_text
+        from hoidap.index.loaders_html import html_to_markup
         from hoidap.index.metadata import parse_date
 
-        text, title, meta = html_to_text(text)
+        text, title, meta = html_to_markup(text)
         extra = {"published": published} if (published := parse_date(meta.get("article:published_time", ""))) else {}
         return FormatText(text, embedded={"title": title, "url": meta.get("og:url") or meta.get("canonical", "")},
                           extra=extra)

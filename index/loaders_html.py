@@ -6,6 +6,7 @@ quoted back to users as if they were part of a resolution, so they are dropped h
 
 from __future__ import annotations
 
+import functools
 import re
 from html.parser import HTMLParser
 
@@ -187,3 +188,62 @@ def html_to_text(markup: str) -> tuple[str, str, dict[str, str]]:
             lines.append(line)
     title = " ".join(parser.h1.split()) or " ".join(parser.title.split())
     return "\n".join(lines), title, parser.meta
+
+
+def html_to_markup(markup: str) -> tuple[str, str, dict[str, str]]:
+    """The page's main content in the chunker's markup, its title and its <meta> values.
+
+    The article is found by trafilatura (measured against this module's own walker on ~860 real
+    saved pages: it keeps 89 % of page furniture out against 42 %, see docs/formats.md), asked for
+    Markdown so headings, ``ol`` numbers, ``ul`` items and tables survive; its tables become
+    "cell | cell" rows. Where trafilatura finds no article (a very short page, a bare list) or is
+    not installed, the walker's text is used. Title and metadata always come from the walker.
+    """
+    walked, title, meta = html_to_text(markup)
+    try:
+        import trafilatura
+    except ImportError:
+        return walked, title, meta
+    extracted = trafilatura.extract(markup, include_tables=True, include_formatting=True, output_format="markdown",
+                                    config=_trafilatura_config())
+    if not extracted or not extracted.strip():
+        return walked, title, meta
+    return _markdown_to_markup(extracted), title, meta
+
+
+@functools.lru_cache(maxsize=1)
+def _trafilatura_config():  # type: ignore[no-untyped-def]
+    """trafilatura's defaults, except that a short article (a 200-character notice) is kept as
+    extracted: by default under 250 characters it falls back to a flat dump of the page that
+    loses every heading, list and table."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+    return config
+
+
+_MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _markdown_to_markup(text: str) -> str:
+    """trafilatura's Markdown -> hoidap's markup: table rows as "a | b", furniture lines dropped.
+
+    >>> _markdown_to_markup("## Chỉ tiêu\\n\\n| Năm | Mức |\\n|---|---|\\n| 2025 | 7% |\\n\\n1. Một\\n2. Hai")
+    '## Chỉ tiêu\\n\\nNăm | Mức\\n2025 | 7%\\n\\n1. Một\\n2. Hai'
+    """
+    lines = []
+    for raw in text.replace("\r", "").split("\n"):
+        line = " ".join(_MARKDOWN_ESCAPE.sub(r"\1", raw).split())  # "\- Hai" is the text "- Hai"
+        if line.startswith("- ") and _OWN_MARKER.match(line[2:]):
+            line = line[2:]  # an item that carries its own marker ("- a) Ba") keeps only that one
+        if _TABLE_RULE.match(line) and "-" in line:
+            continue
+        if line.startswith("|") and line.endswith("|") and len(line) > 1:
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            line = " | ".join(c for c in cells if c)
+        if line and any(p.fullmatch(line) for p in BOILERPLATE):
+            continue
+        lines.append(line)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

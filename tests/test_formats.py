@@ -370,10 +370,10 @@ def test_html_heading_owns_its_list_ol_numbers_and_table_rows(tmp_path: Path) ->
     <h2>Các nhiệm vụ trọng tâm</h2><ul><li>Xây dựng Đảng</li><li>Phát triển kinh tế</li></ul>
     <h2>Các khâu đột phá</h2><ol><li>Cải cách hành chính</li><li>Hạ tầng đô thị</li></ol>
     <table><tr><th>Chỉ tiêu</th><th>Năm 2025</th></tr><tr><td>Tăng trưởng</td><td>7%</td></tr></table>
-    </article><footer>Bản quyền</footer></body></html>"""
+    </article><footer>Bản quyền</footer></body></html>"""  # short: trafilatura's own fallback would flatten it
     (tmp_path / "dh.html").write_text(page, encoding="utf-8")
     doc = load_document(tmp_path / "dh.html", tmp_path)
-    assert doc.text.split("\n") == [
+    assert [line for line in doc.text.split("\n") if line] == [
         "# Nghị quyết Đại hội", "## Các nhiệm vụ trọng tâm", "- Xây dựng Đảng", "- Phát triển kinh tế",
         "## Các khâu đột phá", "1. Cải cách hành chính", "2. Hạ tầng đô thị",
         "Chỉ tiêu | Năm 2025", "Tăng trưởng | 7%",

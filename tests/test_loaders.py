@@ -283,7 +283,7 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>NQ 57 - Báo C
 
 def test_html_keeps_article_drops_furniture(tmp_path: Path) -> None:
     doc = _load(_write(tmp_path / "nq57.html", PAGE))
-    assert doc.text.split("\n") == [
+    assert [line for line in doc.text.split("\n") if line] == [
         "# Nghị quyết số 57-NQ/TW",
         "Số: 57-NQ/TW",
         "Hà Nội, ngày 22 tháng 12 năm 2024",
