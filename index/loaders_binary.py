@@ -20,6 +20,7 @@ from typing import Any
 
 from hoidap.index.docx_numbering import Numbering
 from hoidap.index.encoding import normalize_text
+from hoidap.index.pdf_layout import bold_markup
 from hoidap.index.types import DocumentError
 
 _HEADING_STYLE = re.compile(r"^(?:heading|tiêu đề)\s*(\d)$", re.IGNORECASE)
@@ -85,12 +86,13 @@ def _paragraph(paragraph: Any, numbering: Numbering) -> str:
     if m := _HEADING_STYLE.match(style_name):
         return f"{'#' * min(int(m[1]), 6)} {marker + ' ' if marker else ''}{text}"
     line = f"{marker} {text}" if marker else text
-    return f"**{line}**" if _all_bold(paragraph) else line
+    return bold_markup(line) if _all_bold(paragraph) else line
 
 
 def _all_bold(paragraph: Any) -> bool:
-    """Every run with text is bold (directly, or through its character or paragraph style)."""
-    runs = [r for r in paragraph.runs if r.text.strip()]
+    """Every run with a letter or digit is bold (directly, or through its character or paragraph
+    style); a trailing plain " -" does not count (bold_markup keeps it outside the marks)."""
+    runs = [r for r in paragraph.runs if any(c.isalnum() for c in r.text)]
     if not runs:
         return False
     style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)

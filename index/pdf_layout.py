@@ -49,6 +49,7 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _LIST_START = re.compile(r"^(?:\d{1,3}(?:\.\d+)*[.)]|\(\d{1,3}\)|[a-zđ]\)|[-–—+•●▪◦]|[IVXLC]+[.\-–)])\s")
+_TRAILING_DASH = re.compile(r"\s+[-–—]+\s*$")
 _SENTENCE_END = (".", ":", ";", "!", "?", "…")
 
 
@@ -251,7 +252,7 @@ def layout(pages: list[Page]) -> str:
         if first.size > body.size + 0.8:
             out.append(f"{'#' * min(larger.index(round(first.size)) + 1, 3)} {text}")
         elif all(line.bold for line in paragraph):
-            out.append(f"**{text}**")
+            out.append(bold_markup(text))
         else:
             out.append(text)
     return "\n\n".join(out)
@@ -361,6 +362,19 @@ def _starts_paragraph(prev: Line, line: Line, body: _Body, first: Line) -> bool:
     if room > (len(first_word) + 2) * 0.55 * line.size:
         return True  # the next word would have fitted: the line was ended on purpose
     return bool(_LIST_START.match(line.text) and prev.text.rstrip().endswith(_SENTENCE_END))
+
+
+def bold_markup(text: str, tail: str = "") -> str:
+    """A bold paragraph as ``**text**``, with a trailing dash left outside ("**Mục tiêu là gì?** -"):
+    that is how the chunker tells a linked question from a heading.
+
+    >>> bold_markup("Mục tiêu là gì? -"), bold_markup("Giải pháp")
+    ('**Mục tiêu là gì?** -', '**Giải pháp**')
+    """
+    match = _TRAILING_DASH.search(text)
+    if match and match.start() > 0:
+        text, tail = text[: match.start()], text[match.start() :] + tail
+    return f"**{text}**{tail}"
 
 
 def _centred(line: Line, body: _Body) -> bool:
