@@ -75,29 +75,53 @@ def _numbering(document: Any) -> Numbering:
 
 
 def _paragraph(paragraph: Any, numbering: Numbering) -> str:
-    text = " ".join(paragraph.text.split())
+    """One paragraph's markup; its line breaks (Shift+Enter) keep their lines, each bold or not."""
     style = paragraph.style
     style_name = (style.name if style is not None else "") or ""
     marker = numbering.marker(paragraph._p, style.style_id if style is not None else None)
-    if not text:
+    lines = _lines(paragraph)
+    if not lines:
         return ""
-    if style_name.lower() == "title":
-        return f"# {text}"
-    if m := _HEADING_STYLE.match(style_name):
-        return f"{'#' * min(int(m[1]), 6)} {marker + ' ' if marker else ''}{text}"
-    line = f"{marker} {text}" if marker else text
-    return bold_markup(line) if _all_bold(paragraph) else line
+    if style_name.lower() == "title" or _HEADING_STYLE.match(style_name):
+        text = " ".join(text for text, _ in lines)
+        m = _HEADING_STYLE.match(style_name)
+        level = min(int(m[1]), 6) if m else 1
+        return f"{'#' * level} {marker + ' ' if marker else ''}{text}"
+    out = []
+    for n, (text, bold) in enumerate(lines):
+        line = f"{marker} {text}" if marker and n == 0 else text
+        out.append(bold_markup(line) if bold else line)
+    return "\n".join(out)
 
 
-def _all_bold(paragraph: Any) -> bool:
-    """Every run with a letter or digit is bold (directly, or through its character or paragraph
-    style); a trailing plain " -" does not count (bold_markup keeps it outside the marks)."""
-    runs = [r for r in paragraph.runs if any(c.isalnum() for c in r.text)]
-    if not runs:
-        return False
+def _lines(paragraph: Any) -> list[tuple[str, bool]]:
+    """(text, bold throughout) for each line of a paragraph; a trailing plain " -" does not unbold a line.
+
+    Bold counts directly on the run, or through its character or paragraph style.
+    """
     style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
-    return all(r.bold or (r.bold is None and (style_bold or (r.style is not None and r.style.font.bold)))
-               for r in runs)
+    lines: list[list[tuple[str, bool]]] = [[]]
+    for run in _runs(paragraph):
+        bold = bool(run.bold or (run.bold is None and (style_bold or (run.style is not None and run.style.font.bold))))
+        for n, part in enumerate(run.text.split("\n")):
+            if n:
+                lines.append([])
+            lines[-1].append((part, bold))
+    out = []
+    for parts in lines:
+        text = " ".join("".join(part for part, _ in parts).split())
+        worded = [bold for part, bold in parts if any(c.isalnum() for c in part)]
+        if text:
+            out.append((text, bool(worded) and all(worded)))
+    return out
+
+
+def _runs(paragraph: Any) -> list[Any]:
+    """The paragraph's runs in order, those inside hyperlinks included (``paragraph.runs`` skips them)."""
+    runs = []
+    for item in paragraph.iter_inner_content():
+        runs.extend(item.runs if hasattr(item, "runs") else [item])
+    return runs
 
 
 def _table_rows(table: Any, blocks: list[str]) -> None:

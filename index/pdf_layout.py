@@ -236,14 +236,18 @@ def layout(pages: list[Page]) -> str:
         return ""
     body = _body(lines, max(p.width for p in pages))
     paragraphs: list[list[Line]] = []
+    spaced: list[bool] = []  # a blank line before the paragraph: it was set apart by vertical space
     for line in lines:
         if paragraphs and not _starts_paragraph(paragraphs[-1][-1], line, body, paragraphs[-1][0]):
             paragraphs[-1].append(line)
         else:
+            spaced.append(not paragraphs or _spaced(paragraphs[-1][-1], line, body))
             paragraphs.append([line])
     larger = sorted({round(p[0].size) for p in paragraphs if p[0].size > body.size + 0.8}, reverse=True)
-    out = []
-    for paragraph in paragraphs:
+    out: list[str] = []
+    for paragraph, gap in zip(paragraphs, spaced, strict=True):
+        if out:
+            out.append("\n\n" if gap else "\n")  # lines set one under the other stay one block
         first = paragraph[0]
         if first.cells and len(paragraph) == 1:
             out.append(" | ".join(first.cells))
@@ -255,7 +259,7 @@ def layout(pages: list[Page]) -> str:
             out.append(bold_markup(text))
         else:
             out.append(text)
-    return "\n\n".join(out)
+    return "".join(out)
 
 
 def drop_furniture(pages: list[Page]) -> None:
@@ -338,6 +342,11 @@ def _body(lines: list[Line], width: float) -> _Body:
     return _Body(size, float(left), right, pitch)
 
 
+def _spaced(prev: Line, line: Line, body: _Body) -> bool:
+    """Vertical space (or a page break) between two paragraphs, more than the lines' own pitch."""
+    return line.page != prev.page or line.baseline - prev.baseline > max(prev.size, line.size) * body.pitch * 1.1
+
+
 def _starts_paragraph(prev: Line, line: Line, body: _Body, first: Line) -> bool:
     """Whether ``line`` begins a new paragraph rather than continuing the one ``prev`` ends."""
     # A change of weight alone is no paragraph break: inline bold can fill a whole line.
@@ -351,8 +360,8 @@ def _starts_paragraph(prev: Line, line: Line, body: _Body, first: Line) -> bool:
         return True
     if line.size > body.size + 0.8:
         return False  # a title or heading wrapped over several lines (same font, no gap)
-    if _centred(prev, body) and _centred(line, body):
-        return False  # a wrapped centred title or heading
+    if prev.bold and line.bold and _centred(prev, body) and _centred(line, body):
+        return False  # a wrapped centred bold title or heading (an indented list can look centred too)
     if line.x0 - body.left > 0.8 * line.size:
         block = first is not prev and abs(first.x0 - line.x0) < 0.5 * line.size
         if not (block and abs(prev.x0 - line.x0) < 0.5 * line.size):

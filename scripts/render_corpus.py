@@ -53,6 +53,7 @@ class Block:
     level: int = 0
     marker: str = ""  # "decimal", "paren", "decimal)", "letter", "dash", "bullet" for items
     value: int = 0  # the item's number (a=1, b=2, ...)
+    joined: bool = False  # the source line follows the previous one with no blank line between
 
 
 def parse(source: str) -> tuple[str, list[Block]]:
@@ -63,25 +64,34 @@ def parse(source: str) -> tuple[str, list[Block]]:
     meta, body = split_front_matter(source, "source")
     title = str(meta.get("title") or "").strip()
     blocks = [Block("title", title)] if title else []
+    joined = False
     for raw in body.splitlines():
         line = raw.strip()
         if not line:
+            joined = False
             continue
+        count = len(blocks)
+        inner = line[2:-2] if line.startswith("**") and line.endswith("**") and len(line) > 4 else ""
         if m := _HEADING.match(line):
             blocks.append(Block("heading", m[2].strip(), level=len(m[1])))
-            continue
-        inner = line[2:-2] if line.startswith("**") and line.endswith("**") and len(line) > 4 else ""
-        if inner and "**" not in inner:
+        elif inner and "**" not in inner:
             blocks.append(Block("bold", inner))
-            continue
-        for kind, pattern in _AUTO_MARKERS:
-            if m := pattern.match(line):
-                value = ord(m[1]) - 96 if kind == "letter" else int(m[1]) if m[1].isdigit() else 0
-                blocks.append(Block("item", m[2], marker=kind, value=value))
-                break
+        elif item := _item(line):
+            blocks.append(item)
         else:
             blocks.append(Block("paragraph", line))
+        if len(blocks) > count:
+            blocks[-1].joined = joined
+        joined = True
     return title, blocks
+
+
+def _item(line: str) -> Block | None:
+    for kind, pattern in _AUTO_MARKERS:
+        if m := pattern.match(line):
+            value = ord(m[1]) - 96 if kind == "letter" else int(m[1]) if m[1].isdigit() else 0
+            return Block("item", m[2], marker=kind, value=value)
+    return None
 
 
 def _marker_text(block: Block) -> str:
@@ -129,12 +139,20 @@ def render_pdf(source: str, out: Path, short_name: str = "", footer: str = "Tran
         "paragraph": body,
     }
     story = []
-    for block in parse(source)[1]:
+    blocks = parse(source)[1]
+    for i, block in enumerate(blocks):
         runs = _inline(block.text)
         markup = "".join(f"<b>{escape(t)}</b>" if bold else escape(t) for t, bold in runs)
         if block.kind == "item":
             markup = f"{escape(_marker_text(block))} {markup}"
-        story.append(Paragraph(markup, styles[block.kind]))
+        style = styles[block.kind]
+        # Lines that the source wrote one under the other (no blank line) are set without spacing.
+        before = 0 if block.joined else style.spaceBefore
+        after = 0 if i + 1 < len(blocks) and blocks[i + 1].joined else style.spaceAfter
+        if (before, after) != (style.spaceBefore, style.spaceAfter):
+            style = ParagraphStyle(f"{style.name}-{before}-{after}", parent=style, spaceBefore=before,
+                                   spaceAfter=after)
+        story.append(Paragraph(markup, style))
 
     def furniture(canvas, doc) -> None:  # type: ignore[no-untyped-def]
         canvas.saveState()
@@ -230,7 +248,17 @@ def render_docx(source: str, out: Path, short_name: str = "") -> None:
     footer.add_run("Trang ")
     footer._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
     numbering = _Numbering(document)
+    paragraph = None
+    last = ""
     for block in parse(source)[1]:
+        if block.joined and paragraph is not None and block.kind in ("paragraph", "bold") and last in (
+                "paragraph", "bold"):
+            paragraph.add_run().add_break()  # a line under the previous one, no new paragraph
+            for text, bold in _inline(block.text):
+                paragraph.add_run(text).bold = bold or block.kind == "bold" or None
+            last = block.kind
+            continue
+        last = block.kind
         if block.kind == "title":
             paragraph = document.add_paragraph(style="Title")
         elif block.kind == "heading":

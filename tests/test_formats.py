@@ -234,8 +234,15 @@ def test_docx_list_styles_number_their_paragraphs(tmp_path: Path) -> None:
     for text in ("Một", "Hai"):
         document.add_paragraph(text, style="List Number")
     document.add_paragraph("Chấm", style="List Bullet")
+    linked = document.add_paragraph("Xem ")  # text inside a hyperlink is text too
+    linked._p.append(parse_xml(f'<w:hyperlink {nsdecls("w")}><w:r><w:t>Nghị quyết 57</w:t></w:r></w:hyperlink>'))
+    broken = document.add_paragraph()  # Shift+Enter line breaks keep their lines, each bold or not
+    broken.add_run("Câu hỏi liên quan?").bold = True
+    broken.add_run().add_break()
+    broken.add_run("Một dòng thường.")
     document.save(str(tmp_path / "ds.docx"))
-    assert load_document(tmp_path / "ds.docx", tmp_path).text == "1. Một\n\n2. Hai\n\n• Chấm"
+    assert load_document(tmp_path / "ds.docx", tmp_path).text.split("\n\n") == [
+        "1. Một", "2. Hai", "• Chấm", "Xem Nghị quyết 57", "**Câu hỏi liên quan?**\nMột dòng thường."]
 
 
 def test_docx_without_core_properties_is_titled_by_its_first_heading(tmp_path: Path) -> None:
