@@ -18,9 +18,9 @@ import html
 import re
 from collections.abc import Iterable
 
-from hoidap.index.text import vietnamese_sort_key
 from hoidap.index.types import AnswerPassage, DocumentInfo
 
+SUGGESTIONS_TEXT = "Có thể bạn muốn xem các mục:"
 NOT_FOUND_TEXT = (
     "Không tìm thấy nội dung này trong tài liệu.\n"
     "Bạn thử hỏi cách khác (dùng từ ngữ trong văn bản), hoặc gõ /tailieu để xem các tài liệu đang có."
@@ -93,9 +93,25 @@ def answer_card(p: AnswerPassage, heading: str = "") -> str:
     return "\n".join(lines)
 
 
-def not_found() -> str:
-    """Said plainly, with the way forward; never an unrelated passage dressed up as an answer."""
-    return esc(NOT_FOUND_TEXT)
+def not_found(suggestions: bool = False) -> str:
+    """Said plainly, with the way forward; never an unrelated passage dressed up as an answer.
+
+    With ``suggestions`` the nearby sections offered as buttons are announced."""
+    text = esc(NOT_FOUND_TEXT)
+    return f"{text}\n\n{esc(SUGGESTIONS_TEXT)}" if suggestions else text
+
+
+def document_line(d: DocumentInfo) -> str:
+    """A document's title with its số hiệu and date, for lists.
+
+    >>> document_line(DocumentInfo("a.txt", "Nghị quyết <A>", date="2024-12-22", number="57-NQ/TW"))
+    'Nghị quyết &lt;A&gt; (57-NQ/TW, 22/12/2024)'
+    """
+    extra = [esc(d.number)] if d.number else []
+    if d.date:
+        extra.append(esc(format_date(d.date)))
+    tail = f" ({', '.join(extra)})" if extra else ""
+    return f"{esc(d.title or d.doc_id)}{tail}"
 
 
 def document_details(info: DocumentInfo | None, fallback: AnswerPassage | None = None) -> str:
@@ -125,19 +141,4 @@ def sources_list(passages: Iterable[AnswerPassage]) -> str:
     for n, p in enumerate(passages, 1):
         where = f" — {esc(p.section)}" if p.section else ""
         rows.append(f"{n}. {source_line(p)}{where}")
-    return "\n".join(rows)
-
-
-def document_list(docs: Iterable[DocumentInfo]) -> str:
-    """/tailieu: the documents in the index, with số hiệu and date, sorted the Vietnamese way."""
-    items = sorted(docs, key=lambda d: vietnamese_sort_key(d.title or d.doc_id))
-    if not items:
-        return "Chưa có tài liệu nào trong chỉ mục."
-    rows = [f"<b>Tài liệu đang có ({len(items)})</b>"]
-    for n, d in enumerate(items, 1):
-        extra = [esc(d.number)] if d.number else []
-        if d.date:
-            extra.append(esc(format_date(d.date)))
-        tail = f" ({', '.join(extra)})" if extra else ""
-        rows.append(f"{n}. {esc(d.title or d.doc_id)}{tail}")
     return "\n".join(rows)

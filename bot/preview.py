@@ -15,12 +15,13 @@ import html
 import sys
 from pathlib import Path
 
-from hoidap.bot.format import answer_card, not_found
-from hoidap.bot.handlers import keyboard
+from hoidap.bot.handlers import render
 from hoidap.bot.split import split_html
 from telegram import InlineKeyboardMarkup
 
 from hoidap.settings import Settings
+
+PREVIEW_TOKEN = "preview-0000000a"  # buttons need a token; a preview's buttons are never pressed
 
 _STYLE = """
 body { margin: 0; padding: 24px; background: #d6e6c3; font: 15px/1.4 "Noto Sans", "Segoe UI", sans-serif; }
@@ -70,10 +71,7 @@ def main(argv: list[str] | None = None) -> int:
 
         settings = replace(settings, index_dir=Path(args.index))
     answer = open_pipeline(settings).answer(args.question)
-    if answer.answered and answer.passages:
-        text, markup = answer_card(answer.passages[0]), keyboard(1, 0, answer.passages)
-    else:
-        text, markup = not_found(), keyboard(1, 0, [], answered=False)
+    text, markup = render(answer, PREVIEW_TOKEN)  # exactly what the bot sends for this answer
     parts = split_html(text) or [text]
     messages = [(part, markup if n == len(parts) - 1 else None) for n, part in enumerate(parts)]
     sys.stdout.write(page(args.question, messages))

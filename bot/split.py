@@ -4,8 +4,9 @@ Telegram refuses messages over 4096 characters, and a whole list or a whole sect
 resolution easily exceeds that. Cutting blindly would break a tag, an entity or a word, and a part
 that ends inside ``<blockquote>`` would be rejected as invalid HTML. So parts are cut, in order of
 preference, after a line (a list item), after a sentence, between words, and only as a last resort
-between two characters; tags still open at a cut are closed at the end of the part and reopened at
-the start of the next one.
+between two characters — but a preferred cut is taken only when it keeps at least half a part, so
+a heading followed by one long paragraph does not become a part of its own. Tags still open at a
+cut are closed at the end of the part and reopened at the start of the next one.
 
 >>> split_html("<b>ab</b>\\n<i>cd</i>", limit=12)
 ['<b>ab</b>', '<i>cd</i>']
@@ -40,8 +41,8 @@ def split_html(markup: str, limit: int = DEFAULT_LIMIT) -> list[str]:
         st = list(stack)
         size = utf16_len(prefix)
         closing = _closing_len(st)
-        # best[class] = (cut_end, resume, stack at cut)
-        best: dict[int, tuple[int, int, list[Token]]] = {}
+        # best[class] = (cut_end, resume, stack at cut, size of the part so far)
+        best: dict[int, tuple[int, int, list[Token], int]] = {}
         has_text = False
         prev_char = ""
         j = i
@@ -58,7 +59,7 @@ def split_html(markup: str, limit: int = DEFAULT_LIMIT) -> list[str]:
             # A cut just before this separator keeps everything before it.
             if tok.kind == "char" and tok.text.isspace() and has_text:
                 cls = _LINE if tok.text == "\n" else _SENTENCE if prev_char in _SENTENCE_END else _WORD
-                best[cls] = (j, j + 1, list(st))
+                best[cls] = (j, j + 1, list(st), size)
             size += utf16_len(tok.raw)
             st, closing = new_st, new_closing
             if tok.kind in ("char", "entity"):
@@ -73,7 +74,8 @@ def split_html(markup: str, limit: int = DEFAULT_LIMIT) -> list[str]:
                 parts.append(part)
             break
         if best:
-            cut_end, resume, cut_stack = best[min(best)]
+            full = [c for c in sorted(best) if best[c][3] >= limit // 2]
+            cut_end, resume, cut_stack, _ = best[full[0] if full else min(best)]
         elif has_text:
             cut_end, resume, cut_stack = j, j, st  # one word longer than a message: cut between characters
         else:

@@ -372,13 +372,52 @@ def cmd_quiz(args: argparse.Namespace) -> int:
 
 def cmd_bot(args: argparse.Namespace) -> int:
     from hoidap.app import open_pipeline
-    from hoidap.bot.app import run_bot
+    from hoidap.bot.app import StartupError, check_webhook, run_bot
 
     settings = _settings(args)
     if not settings.telegram_bot_token:
         print("thiếu TELEGRAM_BOT_TOKEN (đặt trong môi trường hoặc .env)", file=sys.stderr)
         return EXIT_USAGE
-    run_bot(settings, open_pipeline(settings))
+    try:
+        check_webhook(settings)  # before loading the index: a refused configuration fails fast
+        run_bot(settings, open_pipeline(settings))
+    except StartupError as e:
+        print(f"hoidap bot: {e}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """The trainer report from the bot's log (HOIDAP_DB): text on stdout, optionally CSV and PNG."""
+    from datetime import date
+
+    from hoidap.bot.report import build_report, report_text, write_csv
+    from hoidap.bot.store import Store
+
+    settings = Settings.from_env()
+    db = Path(args.db) if args.db else settings.db_path
+    if not db.is_file():
+        print(f"không có nhật ký hỏi đáp tại {db} (HOIDAP_DB): bot chưa chạy ở đây, hoặc dùng --db", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        since = date.fromisoformat(args.since) if args.since else None
+    except ValueError:
+        print(f"--since {args.since!r}: cần ngày dạng YYYY-MM-DD, ví dụ 2026-11-01", file=sys.stderr)
+        return EXIT_USAGE
+    store = Store(db, retention_days=0)  # reading never purges
+    try:
+        report = build_report(store, since)
+    finally:
+        store.close()
+    sys.stdout.write(report_text(report))
+    if args.csv:
+        write_csv(report, Path(args.csv))
+        print(f"\nĐã ghi bảng số liệu: {args.csv}")
+    if args.png:
+        from hoidap.bot.chart import render_chart
+
+        render_chart(report, Path(args.png))
+        print(f"Đã vẽ biểu đồ: {args.png}")
     return EXIT_OK
 
 
@@ -483,6 +522,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = with_index(sub.add_parser("bot", help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)"))
     p.set_defaults(func=cmd_bot)
+
+    p = sub.add_parser("report", help="trainer report from the bot's log: questions per day, topics, unanswered "
+                                      "questions, 👍/👎, quiz results (text; CSV and PNG chart on request)")
+    p.add_argument("--since", metavar="DATE", help="from this day on (YYYY-MM-DD); default: everything logged")
+    p.add_argument("--csv", metavar="FILE", help="also write the figures as one CSV table (UTF-8)")
+    p.add_argument("--png", metavar="FILE", help="also draw the chart as a PNG")
+    p.add_argument("--db", metavar="FILE", help="the bot's SQLite log (default: HOIDAP_DB or var/hoidap.sqlite3)")
+    p.set_defaults(func=cmd_report)
 
     p = with_index(sub.add_parser("run", help="index if needed, then the bot (token set) or a terminal chat"))
     p.add_argument("--corpus", help="corpus folder used when the index must be built")

@@ -80,10 +80,24 @@ class Settings:
     allowed_users: frozenset[int] = field(default=frozenset(), metadata={"env": "ALLOWED_USERS"})
     allowed_chats: frozenset[int] = field(default=frozenset(), metadata={"env": "ALLOWED_CHATS"})
     admin_users: frozenset[int] = field(default=frozenset(), metadata={"env": "ADMIN_USERS"})
+    # May start quiz sessions in groups and read the trainer report (/baocao); admins always may.
+    trainer_users: frozenset[int] = field(default=frozenset(), metadata={"env": "TRAINER_USERS"})
     rate_limit_per_minute: int = field(default=10, metadata={"env": "HOIDAP_RATE_LIMIT_PER_MINUTE"})
+    # Every update that makes the bot send or edit a message (questions, buttons, commands) counts
+    # against these: per user in any chat, per group (Telegram delays a bot's messages in a group
+    # past about 20 a minute) and per member in one group (below the group's, so one member pressing
+    # a button over and over cannot use up the group's budget).
+    action_limit_per_minute: int = field(default=20, metadata={"env": "HOIDAP_ACTION_LIMIT_PER_MINUTE"})
+    group_limit_per_minute: int = field(default=20, metadata={"env": "HOIDAP_GROUP_LIMIT_PER_MINUTE"})
+    member_limit_per_minute: int = field(default=8, metadata={"env": "HOIDAP_MEMBER_LIMIT_PER_MINUTE"})
     max_question_chars: int = field(default=1000, metadata={"env": "HOIDAP_MAX_QUESTION_CHARS"})
     db_path: Path = field(default=Path("var/hoidap.sqlite3"), metadata={"env": "HOIDAP_DB"})
-    log_retention_days: int = field(default=180, metadata={"env": "HOIDAP_LOG_RETENTION_DAYS"})
+    log_retention_days: int = field(default=180, metadata={"env": "HOIDAP_LOG_RETENTION_DAYS"})  # 0 = forever
+    log_purge_hours: float = field(default=6.0, metadata={"env": "HOIDAP_LOG_PURGE_HOURS"})  # purge this often
+
+    def __post_init__(self) -> None:
+        if not self.log_purge_hours > 0:
+            raise SettingsError(f"HOIDAP_LOG_PURGE_HOURS={self.log_purge_hours!r}: expected a positive number of hours")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, dotenv: Path | None = Path(".env")) -> Settings:

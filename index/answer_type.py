@@ -16,6 +16,9 @@ an answer — the difference between a question the corpus answers and one it on
 0.0
 >>> answer_present("Đồng chí Nguyễn Văn Nam được bầu làm Bí thư.", analyse("Ai được bầu làm Bí thư?"))
 1.0
+>>> answer_present("Ngày 26/11/2025, Ban Chấp hành ban hành Kết luận 219 về Nghị quyết 19 năm 2022.",
+...                analyse("Nghị quyết 19 được ban hành ngày tháng nào năm 2022?"))
+0.0
 """
 
 from __future__ import annotations
@@ -26,9 +29,12 @@ from hoidap.index.question import Question
 from hoidap.index.text import plain_key, syllables
 
 _NUMBER_WORDS = frozenset("một hai ba bốn năm sáu bảy tám chín mười mươi trăm nghìn ngàn triệu tỷ".split())
-_MAGNITUDES = frozenset("nghin ngan trieu ty ti tram muoi".split())
+# Words inside a number ("mười lăm", "hai mươi mốt", "3 triệu", "1,5 nghìn"): they may stand between a
+# number and its unit.
+_MAGNITUDES = frozenset("nghin ngan trieu ty ti tram muoi lam mot tu nham hai ba bon nam sau bay tam chin".split())
 _PERCENT = re.compile(r"\d\s*%|phần trăm", re.IGNORECASE)
-_DAY = re.compile(r"\bngày\s+\d{1,2}\b|\b\d{1,2}\s*[/.-]\s*\d{1,2}(\s*[/.-]\s*\d{2,4})?\b", re.IGNORECASE)
+# A day: "ngày 19", "19/1", "19/1/2026", "19.1.2026" — not a range such as "5 - 6%".
+_DAY = re.compile(r"\bngày\s+\d{1,2}\b|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b", re.IGNORECASE)
 _MONTH = re.compile(r"\btháng\s+\d{1,2}\b|\b\d{1,2}\s*/\s*\d{4}\b|\btháng\s+(giêng|chạp)", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _ANY_TIME = re.compile(r"\b(1[89]|20)\d\d\b|\bngày\s+\d|\btháng\s+\d|\bquý\s+[IV1-4]|\b\d{1,2}/\d{1,2}", re.IGNORECASE)
@@ -39,6 +45,13 @@ _SURNAMES = frozenset(
     "Thân Lục Đàm Tăng Hứa Châu Kim La Diệp Tống Quan Hầu Ông Nghiêm".split()
 )
 _CAPITALISED_RUN = re.compile(r"\b([A-ZĐÀ-Ỹ][\wà-ỹ]*)((?:\s+[A-ZĐÀ-Ỹ][\wà-ỹ]*){1,3})")
+# "Hồ Chí Minh" in "Thành phố Hồ Chí Minh" or "tư tưởng Hồ Chí Minh" is not an answer to "ai?".
+_NOT_A_PERSON_BEFORE = re.compile(r"(thành phố|tp\.?|tư tưởng|đường|quảng trường|lăng|sân bay|tỉnh|quận|huyện)\s*$",
+                                  re.IGNORECASE)
+# Offices and bodies: the answer to "ai là người đứng đầu Nhà nước?" is "Chủ tịch nước".
+_OFFICE = re.compile(r"\b(Chủ tịch|Phó Chủ tịch|Thủ tướng|Tổng Bí thư|Bí thư|Bộ trưởng|Quốc hội|Chính phủ|"
+                     r"Bộ Chính trị|Ban Bí thư|Ban Chấp hành|Tòa án|Toà án|Viện kiểm sát|Hội đồng|Ủy ban|Uỷ ban|"
+                     r"Mặt trận|Ban Thường vụ|Đảng ủy|Đảng uỷ|Tỉnh ủy|Thành ủy|Quận ủy)\b")
 _TITLE_BEFORE_NAME = re.compile(r"\b(đồng chí|ông|bà|giáo sư|tiến sĩ|GS|TS)\.?\s+[A-ZĐÀ-Ỹ]", re.UNICODE)
 
 
@@ -46,8 +59,9 @@ def names_a_person(text: str) -> bool:
     """A person's name: "Nguyễn Văn Nam", "đồng chí Tô Lâm" (not "Ban Chấp hành", "Hà Nội" alone)."""
     if _TITLE_BEFORE_NAME.search(text):
         return True
-    runs = _CAPITALISED_RUN.finditer(text)
-    return any(m.group(1) in _SURNAMES and len(m.group(0).split()) in (2, 3, 4) for m in runs)
+    return any(m.group(1) in _SURNAMES and len(m.group(0).split()) in (2, 3, 4)
+               and not _NOT_A_PERSON_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+               for m in _CAPITALISED_RUN.finditer(text))
 
 
 def _number_before(text: str, unit: list[str]) -> bool:
@@ -68,6 +82,22 @@ def _number_before(text: str, unit: list[str]) -> bool:
     return False
 
 
+_DATED = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)\b|"
+                    r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _day_in_year(text: str, year: re.Match[str] | None) -> bool:
+    """A day is stated — in the year the question names, when it names one ("ngày nào năm 2022?" is not
+    answered by "ngày 26/11/2025")."""
+    if year is None:
+        return bool(_DAY.search(text))
+    wanted = year.group(0)
+    years = [m.group(1) or m.group(2) for m in _DATED.finditer(text)]
+    if wanted in years:
+        return True
+    return not years and bool(_DAY.search(text)) and wanted in text
+
+
 def answer_present(text: str, q: Question) -> float:
     """1.0 when `text` states what `q` asks for (a number of the asked unit, a day, a month, a year, a
     person), 0.0 when it does not; 1.0 for questions whose answer has no fixed form."""
@@ -78,13 +108,17 @@ def answer_present(text: str, q: Question) -> float:
         return float(_number_before(text, unit) or _number_before(text, []) and not unit)
     if q.kind == "when":
         plain_q = " ".join(plain_key(s) for s in syllables(q.text))
-        if re.search(r"\bngay (nao|cu the|bao nhieu)\b|\bnhung ngay\b", plain_q):
-            return float(bool(_DAY.search(text)))
+        if re.search(r"\bngay (nao|cu the|bao nhieu|thang)\b|\bnhung ngay\b", plain_q):
+            return float(_day_in_year(text, _YEAR.search(q.text)))
         if re.search(r"\bthang (nao|may)\b", plain_q):
             return float(bool(_MONTH.search(text) or _DAY.search(text)))
         if re.search(r"\bnam (nao|bao nhieu)\b", plain_q):
             return float(bool(_YEAR.search(text)))
         return float(bool(_ANY_TIME.search(text)))
     if q.kind == "who":
-        return float(names_a_person(text))
+        # A question that names an office ("Bí thư Quận ủy … là ai?") wants its holder; otherwise an
+        # office or body is an answer too ("Ai là người đứng đầu Nhà nước?" → "Chủ tịch nước").
+        if names_a_person(text):
+            return 1.0
+        return float(not _OFFICE.search(q.text) and bool(_OFFICE.search(text)))
     return 1.0

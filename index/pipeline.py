@@ -32,6 +32,7 @@ from typing import NamedTuple
 import numpy as np
 from hoidap.index.answer_type import answer_present
 from hoidap.index.calibration import Calibration, calibration_for
+from hoidap.index.chunker import split_sentences
 from hoidap.index.embedder import Embedder
 from hoidap.index.question import Question, Vocabulary, analyse, document_references
 from hoidap.index.ranking import RankingConfig
@@ -216,7 +217,7 @@ class AnswerPipeline:
             fused = dense_hits or lexical_hits
         timings["retrieve"] = (time.perf_counter() - t1) * 1000
         terms = query_terms(query, toned)
-        names = name_terms(query, toned)
+        names = _with_references(name_terms(query, toned), q)
         units, signals = self._units(state, fused, qvec, q, terms, names, k, rerank=mode == "hybrid")
         best = units[0] if units else None
         confidence = best.score if best else 0.0
@@ -318,8 +319,10 @@ class AnswerPipeline:
             # Ban Chấp hành Trung ương …") counts for every unit of it, so units are told apart by the rest.
             unit_terms = state.unit_terms(start, end, toned) | state.document_terms(passages[start].doc_id, toned)
             cov = coverage(terms, unit_terms)
-            names_cov = coverage(names, unit_terms) if names else 1.0
-            signals = Signals(dense, cov, names_cov, state.answer_match(start, end, q))
+            names_cov = coverage(names, unit_terms | state.reference_terms(passages[start].doc_id)) if names else 1.0
+            context = state.document_terms(passages[start].doc_id, toned) | state.section_terms(start, toned)
+            answer = state.answer_match(start, end, q, terms, context)
+            signals = Signals(dense, cov, names_cov, answer)
             score = state.calibration.confidence(signals)
             key = fused_score / top_fused
             if rerank:
@@ -440,6 +443,17 @@ class AnswerPipeline:
 DOCUMENT_HEAD_PASSAGES = 3  # a document's opening passages state what it is (issuer, number, date, subject)
 
 
+def _reference_term(ref: tuple[str, str]) -> str:
+    return f"§{ref[0]}:{ref[1]}"
+
+
+def _with_references(names: list[str], q: Question) -> list[str]:
+    """A document the question names ("Nghị quyết 45") is one name, matched by that document only:
+    its bare number must not be found in "Chỉ thị 45" or in "45%"."""
+    numbers = {number for _kind, number in q.references}
+    return [n for n in names if n not in numbers] + [_reference_term(ref) for ref in sorted(q.references)]
+
+
 class _Candidate(NamedTuple):
     """A fused candidate expanded to its answering unit, with what re-ranking and abstention need."""
 
@@ -487,15 +501,33 @@ class _State:
         """1 when the unit is a list: a head with at least two passages under it."""
         return float(self.snapshot.passages[start].has_children and end - start > 2)
 
-    def answer_match(self, start: int, end: int, q: Question) -> float:
-        """Does the unit state what the question asks for (index/answer_type.py)? A "có mấy" question is
-        also answered by the list that its focus names ("mấy nhiệm vụ" → "Những nhiệm vụ trọng tâm:")."""
-        if q.kind not in ("who", "when", "count"):
-            return 1.0
-        if q.kind == "count" and self.is_list(start, end) and self.focus_match(start, q) >= 0.6:
-            return 1.0
-        text = "\n".join(p.text for p in self.snapshot.passages[start:end])
-        return answer_present(text, q)
+    def answer_match(self, start: int, end: int, q: Question, terms: list[str], context: set[str]) -> float:
+        """How much of the question the sentence that states its answer covers.
+
+        For "bao nhiêu", "khi nào" and "ai" questions the answer is one sentence: the one with the
+        number of the asked unit, the day, the name (index/answer_type.py). A near miss mentions the
+        topic in one sentence and some other number in another; so the signal is the coverage of the
+        question's words by the best answer-bearing sentence (with the document's and section's own
+        words as context), 0 when no sentence bears an answer. A "có mấy" question is also answered by
+        the list its focus names ("mấy nhiệm vụ" → "Những nhiệm vụ trọng tâm:"). Other questions:
+        the unit's coverage.
+        """
+        unit = [self.snapshot.passages[i] for i in range(start, end)]
+        if q.kind not in ("who", "when", "count") or (
+                q.kind == "count" and self.is_list(start, end) and self.focus_match(start, q) >= 0.6):
+            return coverage(terms, self.unit_terms(start, end, q.toned) | context)
+        best = 0.0
+        for p in unit:
+            for a, b in split_sentences(p.text):
+                sentence = p.text[a:b]
+                if answer_present(sentence, q):
+                    best = max(best, coverage(terms, term_set(sentence, q.toned) | context))
+        return best
+
+    def section_terms(self, start: int, toned: bool) -> set[str]:
+        """Terms of the unit's heading path (what the section it belongs to is about)."""
+        head = self.snapshot.passages[start]
+        return term_set(" ".join(head.section), toned)
 
     def chars(self, start: int, end: int) -> int:
         """Characters of text in the passages [start, end)."""
@@ -516,16 +548,26 @@ class _State:
             self._terms[key] = term_set(" ".join([doc.title if doc else "", *p.section, p.text]), toned)
         return self._terms[key]
 
-    def documents_named(self, q: Question) -> set[str]:
-        """Documents whose title or số hiệu names a document the question names ("Kết luận 155")."""
-        if not q.references:
-            return set()
+    def reference_terms(self, doc_id: str) -> set[str]:
+        """The documents this one is, or is about, as name terms ("§nghi quyet:57")."""
+        self.documents_named_cache()
+        assert self._references is not None
+        return {_reference_term(ref) for ref in self._references.get(doc_id, set())}
+
+    def documents_named_cache(self) -> None:
         if self._references is None:
             self._references = {
                 d.doc_id: document_references(" ".join([d.title, d.number or ""]))
                 | document_references((d.number or "").replace("-NQ", " nghị quyết ").replace("-KL", " kết luận "))
                 for d in self.snapshot.documents.values()
             }
+
+    def documents_named(self, q: Question) -> set[str]:
+        """Documents whose title or số hiệu names a document the question names ("Kết luận 155")."""
+        if not q.references:
+            return set()
+        self.documents_named_cache()
+        assert self._references is not None
         return {doc for doc, refs in self._references.items() if refs & q.references}
 
     def document_terms(self, doc_id: str, toned: bool) -> set[str]:

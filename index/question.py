@@ -57,6 +57,13 @@ ABBREVIATIONS: dict[str, str] = {
     "cbccvc": "cán bộ, công chức, viên chức", "đv": "đảng viên", "cb": "cán bộ", "ntm": "nông thôn mới",
     "bhyt": "bảo hiểm y tế", "bhxh": "bảo hiểm xã hội", "cchc": "cải cách hành chính",
     "đvhc": "đơn vị hành chính", "gdp": "GDP", "vn": "Việt Nam", "đh": "Đại hội", "nđcp": "Nghị định Chính phủ",
+    "hp": "Hiến pháp", "ns": "ngân sách", "nsnn": "ngân sách nhà nước", "xdpl": "xây dựng pháp luật",
+    "pl": "pháp luật", "gd": "giáo dục", "gdđh": "giáo dục đại học", "yt": "y tế", "khkt": "khoa học kỹ thuật",
+    "ttxh": "trật tự xã hội", "qp": "quốc phòng", "an": "an ninh", "qpan": "quốc phòng, an ninh",
+    "bthtw": "Ban Thường vụ", "btv": "Ban Thường vụ", "bcs": "Ban cán sự", "tu": "Tỉnh ủy", "qu": "Quận ủy",
+    "đbqh": "đại biểu Quốc hội", "ubtvqh": "Ủy ban Thường vụ Quốc hội", "tand": "Tòa án nhân dân",
+    "vksnd": "Viện kiểm sát nhân dân", "ctn": "Chủ tịch nước", "đtn": "Đoàn Thanh niên",
+    "hlhpn": "Hội Liên hiệp Phụ nữ",
 }
 # "NQ68", "KL-219", "TP.HCM": an abbreviation glued to a number or written with dots and hyphens.
 _ABBREVIATION_TOKEN = re.compile(
@@ -200,12 +207,13 @@ def _capitalised_runs(text: str) -> list[str]:
     return runs
 
 
-def expand_abbreviations(text: str, vocabulary: Vocabulary | None = None) -> str:
+def expand_abbreviations(text: str, vocabulary: Vocabulary | None = None, plain: bool = False) -> str:
     """Spell out abbreviations ("NQ68" → "Nghị quyết 68", "DN" → "doanh nghiệp", "HBT" → "Hai Bà Trưng").
 
-    Upper-case tokens are abbreviations when the table or the corpus's names know them; a
+    Upper-case tokens are abbreviations when the table or the corpus's names or phrases know them; a
     lower-case token only when it is not a syllable of the corpus ("dn", but never "tu" or "ct"
-    when the corpus writes "ct" as a word).
+    when the corpus writes "ct" as a word). In a question typed without diacritics (`plain`) the
+    expansion is written without them too, so the question stays in one form.
 
     >>> expand_abbreviations("KL219 và TP.HCM, cac dn")
     'Kết luận 219 và Thành phố Hồ Chí Minh, cac doanh nghiệp'
@@ -225,6 +233,8 @@ def expand_abbreviations(text: str, vocabulary: Vocabulary | None = None) -> str
             expansion = vocabulary.acronyms.get(plain_key(key))
         if expansion is None:
             return match.group(0)
+        if plain:
+            expansion = " ".join(plain_key(w) if w.isalpha() else w for w in expansion.split())
         return f"{expansion} {number}" if number else expansion
 
     return _ABBREVIATION_TOKEN.sub(replace, text)
@@ -320,29 +330,37 @@ def question_kind(text: str) -> QuestionKind:
     return "fact"
 
 
-def focus_terms(text: str, toned: bool) -> list[str]:
-    """Term keys of the noun phrase after "những/các/mấy/bao nhiêu" (up to four syllables).
+def focus_terms(text: str, toned: bool, kind: QuestionKind | None = None) -> list[str]:
+    """Term keys of the noun phrase a question asks about (up to four syllables).
+
+    For a count question it is what follows "bao nhiêu"/"mấy" ("bao nhiêu tỷ đồng", possibly nothing:
+    "chiếm bao nhiêu?"); otherwise what follows "những"/"các".
 
     >>> focus_terms("Kết luận 219 yêu cầu những nhiệm vụ trọng tâm nào?", True)
     ['nhiêm5', 'vu5', 'trong5', 'tâm']
+    >>> focus_terms("Các tỉnh ven biển chiếm bao nhiêu trong tổng GDP?", True, "count")
+    []
     """
     words = syllables(text)
     plain_words = [plain_key(w) for w in words]
     keys = [toned_key(w) for w in words] if toned else plain_words
-    openers = {"nhung", "cac", "may", "bao"}
+    counting = {"may", "bao"}
+    openers = counting if kind == "count" and counting & set(plain_words) else {"nhung", "cac", "may", "bao"}
     # Without marks "trong" (in) cannot be told from "trọng" (important): it never ends a plain phrase.
     stop = {toned_key(w) for w in _FOCUS_STOP} if toned else {plain_key(w) for w in _FOCUS_STOP} - {"trong"}
     for i, pw in enumerate(plain_words):
         if pw not in openers:
             continue
         j = i + 1
-        if pw == "bao" and j < len(plain_words) and plain_words[j] == "nhieu":
+        if pw == "bao":
+            if j >= len(plain_words) or plain_words[j] != "nhieu":
+                continue
             j += 1
         phrase: list[str] = []
         while j < len(words) and len(phrase) < 4 and keys[j] not in stop and not words[j].isdigit():
             phrase.append(words[j])
             j += 1
-        if phrase:
+        if phrase or pw in counting:
             return [toned_key(w) if toned else plain_key(w) for w in phrase]
     return []
 
@@ -354,9 +372,11 @@ def analyse(question: str, vocabulary: Vocabulary | None = None) -> Question:
     corrections: dict[str, str] = {}
     if vocabulary is not None:
         text, corrections = correct_typos(text, vocabulary)
-    text = expand_abbreviations(text, vocabulary)
+    toned_input = has_diacritics(text)
+    text = expand_abbreviations(text, vocabulary, plain=not toned_input)
     toned = has_diacritics(text)
     stop = STOPWORDS_TONED if toned else STOPWORDS_PLAIN
-    focus = [t for t in focus_terms(text, toned) if t not in stop]
+    kind = question_kind(text)
+    focus = [t for t in focus_terms(text, toned, kind) if t not in stop]
     numbers = [n for n in _NUMBER.findall(text)]
-    return Question(raw, text, toned, question_kind(text), focus, document_references(text), numbers, corrections)
+    return Question(raw, text, toned, kind, focus, document_references(text), numbers, corrections)

@@ -26,7 +26,7 @@ class RankingConfig:
     dense_share: float = 0.7  # fusion: weight of the normalised dense score against BM25's
     rerank_depth: int = 20  # fused candidates expanded to units and re-ranked
     coverage_weight: float = 0.2  # re-ranking: weight of a unit's coverage of the question's words ...
-    confidence_weight: float = 0.15  # ... and of its calibrated confidence, next to the fusion score
+    confidence_weight: float = 0.3  # ... and of its calibrated confidence, next to the fusion score
     names_weight: float = 0.15  # numbers, years and names of the question found in the unit: strong constraints
     document_weight: float = 0.4  # the question names a document ("Kết luận 155") and the unit is from it
     focus_weight: float = 0.3  # a list/count question's focus ("nhiệm vụ trọng tâm") named by the unit's head

@@ -116,7 +116,9 @@ class Signals(NamedTuple):
     dense: float  # cosine between the question and the matched passage
     coverage: float  # share of the question's content words found in the unit (with its headings)
     names: float  # share of the question's names and numbers found there (1.0 when it has none)
-    answer: float = 1.0  # the unit states what is asked: a number of the asked unit, a day, a person…
+    # Coverage of the question by the sentence that states its answer (the number of the asked unit,
+    # the day, the person) for "bao nhiêu" / "khi nào" / "ai" questions, 0 when none does; else coverage.
+    answer: float = 1.0
 
 
 NO_SIGNALS = Signals(0.0, 0.0, 0.0, 0.0)

@@ -102,7 +102,10 @@ def test_store_log_feedback_stats_and_button_state(tmp_path: Path) -> None:
     assert store.purge() == 2
     assert store.get(q1) is None and store.get(q3) is not None
     assert store.stats().thumbs_up == 0  # feedback went with its question
-    assert store.maybe_purge() == 0  # already purged today
+    assert store.purge() == 0
+    store.retention_days = 0  # 0 keeps everything forever
+    clock.now += 1000 * 86400
+    assert store.purge() == 0 and store.get(q3) is not None
     store.close()
 
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from hoidap.bot.browse import list_page
 from hoidap.bot.format import (
     answer_card,
-    document_list,
+    document_line,
     format_date,
     highlighted,
     not_found,
     sources_list,
 )
+from hoidap.bot.library import Library
 from hoidap.bot.tghtml import check
 from hoidap.index.text import vietnamese_sort_key
 from hoidap.index.types import AnswerPassage, DocumentInfo
@@ -40,7 +42,9 @@ def test_document_text_renders_as_written(nasty: str) -> None:
     plain = check(card)  # valid Telegram HTML
     assert plain.count(nasty) == 4  # section, quote, title, số hiệu
     assert nasty in check(sources_list([p]))
-    assert nasty in check(document_list([DocumentInfo("x", nasty, number=nasty)]))
+    assert check(document_line(DocumentInfo("x", nasty, number=nasty))).count(nasty) == 2
+    html, _markup = list_page([DocumentInfo("x", nasty, number=nasty)], "preview-0000000a", 0)
+    assert nasty in check(html)
 
 
 def test_multiline_list_kept_whole_and_highlights_merged() -> None:
@@ -85,17 +89,17 @@ def test_vietnamese_sort() -> None:
     assert ordered.index("an") < ordered.index("Ă") < ordered.index("Ấp") < ordered.index("bình")
 
 
-def test_document_list_sorted_with_dates() -> None:
-    docs = [
-        DocumentInfo("3", "Đề án"),
-        DocumentInfo("1", "Nghị quyết 57", number="57-NQ/TW", date="2024-12-22"),
-        DocumentInfo("2", "Dự thảo"),
-    ]
-    text = check(document_list(docs))
-    assert text.index("Dự thảo") < text.index("Đề án") < text.index("Nghị quyết 57")
-    assert "Nghị quyết 57 (57-NQ/TW, 22/12/2024)" in text
-    assert "(3)" in text
-    assert document_list([]) == "Chưa có tài liệu nào trong chỉ mục."
+def test_document_list_newest_first_then_undated_in_vietnamese_order() -> None:
+    docs = {
+        "3": DocumentInfo("3", "Đề án"),
+        "1": DocumentInfo("1", "Nghị quyết 57", number="57-NQ/TW", date="2024-12-22"),
+        "4": DocumentInfo("4", "Kết luận 127", date="2025-02-14"),
+        "2": DocumentInfo("2", "Dự thảo"),
+    }
+    html, _markup = list_page(Library("v", docs, []).newest_first, "preview-0000000a", 0)
+    text = check(html)
+    assert text.index("Kết luận 127") < text.index("Nghị quyết 57") < text.index("Dự thảo") < text.index("Đề án")
+    assert "2. Nghị quyết 57 (57-NQ/TW, 22/12/2024)" in text and "4. Đề án" in text
 
 
 def test_preview_page_embeds_the_messages_and_buttons() -> None:
@@ -103,6 +107,6 @@ def test_preview_page_embeds_the_messages_and_buttons() -> None:
     from hoidap.bot.preview import page
 
     p = make("a < b", highlights=[(0, 1)], expandable=True, passage_ids=[1])
-    out = page("hỏi <x>?", [(answer_card(p), keyboard(7, 0, [p]))])
+    out = page("hỏi <x>?", [(answer_card(p), keyboard("preview-0000000a", 0, [p]))])
     assert "hỏi &lt;x&gt;?" in out and "<b>a</b> &lt; b" in out
     assert "<span>Xem cả mục</span>" in out and "<span>👍</span>" in out

@@ -153,3 +153,11 @@ def test_tokenizer_rejects_what_telegram_rejects() -> None:
         with pytest.raises(ValueError, match="can't parse entities"):
             check(bad)
     assert tokenize("a&#39;b")[1].text == "'"
+
+
+def test_a_heading_before_one_long_paragraph_is_not_a_part_of_its_own() -> None:
+    markup = "<b>II. NHIỆM VỤ</b>\n" + " ".join(f"Câu số {i} của đoạn văn rất dài." for i in range(300))
+    parts = split_html(markup, limit=1000)
+    assert len(parts) > 1
+    assert parts[0].startswith("<b>II. NHIỆM VỤ</b>\nCâu số 0") and len(parts[0]) > 500
+    assert all(p.rstrip().endswith(".") for p in parts)  # still cut after sentences, not inside one

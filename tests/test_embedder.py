@@ -53,6 +53,7 @@ def test_unknown_model_spec_is_explained():
         make_embedder("bert")
 
 
+@pytest.mark.slow  # imports torch and sentence-transformers (8 s)
 def test_unreachable_model_is_explained(tmp_path, monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     with pytest.raises(EmbedderError, match="cannot load sentence-transformers model"):

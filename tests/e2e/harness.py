@@ -155,6 +155,9 @@ class StrictProxy:
         self.calls: list[tuple[str, dict[str, Any]]] = []  # every bot-side call, in order
         self.rejections: list[tuple[str, str]] = []  # (method, Telegram's error text)
         self.fail: set[str] = set()  # methods to answer with a 400, to prove the bot survives
+        self.unauthorized = False  # answer every call as Telegram answers a revoked or mistyped token
+        self.polls: list[tuple[str, dict[str, Any]]] = []  # (poll id, sendPoll parameters)
+        self._injected: list[dict[str, Any]] = []  # updates the emulator cannot carry (poll answers)
         self.webhooks: list[tuple[str, str]] = []  # (the bot's webhook URL, its secret token)
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -216,11 +219,17 @@ class StrictProxy:
         params = self._params(content_type, body)
         with self._lock:
             self.calls.append((method, params))
+        if self.unauthorized:
+            with self._lock:
+                self.rejections.append((method, "Unauthorized"))
+            return 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
         if method in self.fail:
             return self._reject(method, "Bad Request: simulated failure")
         problem = self._validate(method, params)
         if problem:
             return self._reject(method, problem)
+        if method == "sendPoll":
+            return self._send_poll(params)
         if method not in EMULATOR_METHODS:
             return 200, {"ok": True, "result": [] if method.startswith("get") else True}
         if method == "getUpdates":
@@ -246,10 +255,35 @@ class StrictProxy:
             "link_preview_options",
             "commands",
             "scope",
+            "options",
+            "correct_option_ids",
         ):
             if isinstance(params.get(key), str) and params[key][:1] in "[{":
                 params[key] = json.loads(params[key])
         return params
+
+    def inject(self, update: dict[str, Any]) -> None:
+        """Deliver an update the emulator has no client call for (a quiz poll answer) with the next getUpdates."""
+        with self._lock:
+            self._injected.append({"update_id": 10**9 + len(self.polls) * 1000 + len(self._injected), **update})
+
+    def _send_poll(self, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        """The emulator does not know polls: answer sendPoll as Telegram does (a Message with the poll)."""
+        options = [o["text"] if isinstance(o, dict) else str(o) for o in params.get("options", [])]
+        with self._lock:
+            poll_id = f"e2e-poll-{len(self.polls) + 1}"
+            self.polls.append((poll_id, params))
+        poll = {
+            "id": poll_id, "question": params.get("question"), "total_voter_count": 0, "is_closed": False,
+            "options": [{"text": o, "voter_count": 0, "persistent_id": str(n)} for n, o in enumerate(options)],
+            "is_anonymous": params.get("is_anonymous", True), "type": params.get("type", "regular"),
+            "allows_multiple_answers": False, "allows_revoting": False, "members_only": False,
+            "correct_option_ids": params.get("correct_option_ids"), "explanation": params.get("explanation"),
+        }  # fmt: skip
+        chat_id = int(params.get("chat_id", 0))
+        message = {"message_id": 10**6 + len(self.polls), "date": int(time.time()), "poll": poll,
+                   "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"}}
+        return 200, {"ok": True, "result": message}
 
     def _reject(self, method: str, description: str) -> tuple[int, dict[str, Any]]:
         with self._lock:
@@ -283,6 +317,8 @@ class StrictProxy:
                         return "Bad Request: text buttons are unallowed in the inline keyboard"
         if method == "answerCallbackQuery" and len(str(params.get("text", ""))) > 200:
             return "Bad Request: MESSAGE_TOO_LONG"
+        if method == "sendPoll":
+            return _poll_problem(params)
         return None
 
     def _set_webhook(self, token: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
@@ -320,6 +356,10 @@ class StrictProxy:
         deadline = time.monotonic() + timeout
         while True:
             status, payload = _post_json(f"{self.emulator_url}/bot{token}/getUpdates", {})
+            with self._lock:
+                injected, self._injected = self._injected, []
+            if injected and status == 200 and isinstance(payload.get("result"), list):
+                payload["result"].extend(injected)
             result = payload.get("result") if isinstance(payload, dict) else None
             if status != 200 or result or time.monotonic() >= deadline or self._stopping.is_set():
                 return status, self._fix("getUpdates", payload)
@@ -348,6 +388,29 @@ class StrictProxy:
         elif result is None and method in EDIT_LIKE:
             payload["result"] = True
         return payload
+
+
+def _poll_problem(params: dict[str, Any]) -> str | None:
+    """Telegram's checks on sendPoll (lengths in characters), with its error texts."""
+    options = params.get("options") or []
+    if isinstance(options, str):
+        options = json.loads(options)
+    texts = [o["text"] if isinstance(o, dict) else str(o) for o in options]
+    if not 1 <= len(str(params.get("question", ""))) <= 300:
+        return "Bad Request: POLL_QUESTION_INVALID"
+    if not 2 <= len(texts) <= 12:
+        return "Bad Request: POLL_ANSWERS_INVALID"
+    if any(not 1 <= len(t) <= 100 for t in texts):
+        return "Bad Request: POLL_OPTION_INVALID"
+    correct = params.get("correct_option_ids") or []
+    if isinstance(correct, str):
+        correct = json.loads(correct)
+    if params.get("type") == "quiz" and not (correct and all(0 <= int(c) < len(texts) for c in correct)):
+        return "Bad Request: wrong correct option ID specified"
+    explanation = str(params.get("explanation") or "")
+    if len(explanation) > 200 or explanation.count("\n") > 2:
+        return "Bad Request: explanation is too long"
+    return None
 
 
 def _seconds(message: dict[str, Any]) -> None:
@@ -452,6 +515,13 @@ class EmulatorClient:
     def received(self, chat_id: int) -> list[dict[str, Any]]:
         return self._poll(chat_id)
 
+    def history(self, chat_id: int) -> list[dict[str, Any]]:
+        """The bot's messages to ``chat_id`` as they are now (after any edits), oldest first."""
+        status, payload = _post_json(f"{self.url}/getUpdatesHistory", {"token": self.token})
+        assert status == 200, payload
+        return [m for m in payload.get("result") or []
+                if "messageId" in m and str(m.get("message", {}).get("chat_id")) == str(chat_id)]
+
 
 def buttons(bot_message: dict[str, Any]) -> dict[str, str]:
     """Label -> callback_data of an inline keyboard under a bot message from the emulator."""
@@ -484,7 +554,7 @@ class BotThread:
                 poll_interval=0.0,
                 timeout=self.poll_timeout,
                 stop_signals=None,
-                allowed_updates=[Update.MESSAGE, Update.CALLBACK_QUERY],
+                allowed_updates=[Update.MESSAGE, Update.CALLBACK_QUERY, Update.POLL_ANSWER],
             )
         except BaseException as e:  # noqa: BLE001 - reported to the test by start()/close()
             self.error = e
