@@ -97,7 +97,8 @@ class Numbering:
                 level = _Level()
                 level.start = int(_val(lvl, "start") or 1)
                 level.fmt = _val(lvl, "numFmt") or "decimal"
-                level.text = _val(lvl, "lvlText") if lvl.find(f"{W}lvlText") is not None else "%1."
+                text = _val(lvl, "lvlText")
+                level.text = text if text is not None else "%1."
                 restart = _val(lvl, "lvlRestart")
                 level.restart_after = int(restart) if restart is not None and restart.isdigit() else None
                 levels[int(lvl.get(f"{W}ilvl", "0"))] = level

@@ -118,7 +118,7 @@ def _lines(paragraph: Any) -> list[tuple[str, bool]]:
 
 def _runs(paragraph: Any) -> list[Any]:
     """The paragraph's runs in order, those inside hyperlinks included (``paragraph.runs`` skips them)."""
-    runs = []
+    runs: list[Any] = []
     for item in paragraph.iter_inner_content():
         runs.extend(item.runs if hasattr(item, "runs") else [item])
     return runs

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from html.parser import HTMLParser
+from typing import Any
 
 # Elements whose whole content is page furniture, never document text.
 DROPPED = frozenset(
@@ -212,7 +213,7 @@ def html_to_markup(markup: str) -> tuple[str, str, dict[str, str]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _trafilatura_config():  # type: ignore[no-untyped-def]
+def _trafilatura_config() -> Any:
     """trafilatura's defaults, except that a short article (a 200-character notice) is kept as
     extracted: by default under 250 characters it falls back to a flat dump of the page that
     loses every heading, list and table."""

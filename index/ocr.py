@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hoidap.index.types import DocumentError
 
@@ -133,7 +133,7 @@ def tsv_lines(tsv: str, number: int, page_height: float) -> list[Line]:
     return lines
 
 
-def _pgm(bitmap) -> bytes:  # type: ignore[no-untyped-def]
+def _pgm(bitmap: Any) -> bytes:
     """A grayscale pdfium bitmap as a binary PGM (Tesseract reads it; no image library needed)."""
     width, height, stride = bitmap.width, bitmap.height, bitmap.stride
     data = bytes(bitmap.buffer)

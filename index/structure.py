@@ -245,11 +245,11 @@ def _take_header(lines: list[str]) -> tuple[dict[str, str], list[str]]:
             header[name] = found[name]
     if "kind" in found:
         header["title"] = " ".join([found["kind"], *subject])
-    rest = lines[last + 1 :]
-    while rest and not rest[0].strip():
-        rest = rest[1:]
+    remaining = lines[last + 1 :]
+    while remaining and not remaining[0].strip():
+        remaining = remaining[1:]
     head = [f"# {header['title']}", ""] if "title" in header else []
-    return header, head + rest
+    return header, head + remaining
 
 
 def _take_header_fields(cell: str, found: dict[str, str]) -> str:
