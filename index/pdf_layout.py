@@ -49,6 +49,10 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _LIST_START = re.compile(r"^(?:\d{1,3}(?:\.\d+)*[.)]|\(\d{1,3}\)|[a-zđ]\)|[-–—+•●▪◦]|[IVXLC]+[.\-–)])\s")
+_NUMBERED_HEADING = re.compile(
+    r"^(?:[IVXLC]+\s*[.\-–)]|\d{1,3}(?:\.\d+)*[.)]|\(\d{1,3}\)|[a-zđ]\)|[A-ZĐ][.)]|"
+    r"(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Điều|ĐIỀU)\s+[\wĐ]+)\s"
+)
 _TRAILING_DASH = re.compile(r"\s+[-–—]+\s*$")
 _SENTENCE_END = (".", ":", ";", "!", "?", "…")
 
@@ -253,7 +257,11 @@ def layout(pages: list[Page]) -> str:
             out.append(" | ".join(first.cells))
             continue
         text = _join(line.text for line in paragraph)
-        if first.size > body.size + 0.8:
+        if first.size > body.size + 0.8 and _NUMBERED_HEADING.match(text):
+            # "II- NỘI DUNG", "1. Xây dựng …", "Điều 5.": the numbering says how headings nest, and
+            # headings of several levels often share one font size, so the chunker reads the number.
+            out.append(bold_markup(text))
+        elif first.size > body.size + 0.8:
             out.append(f"{'#' * min(larger.index(round(first.size)) + 1, 3)} {text}")
         elif all(line.bold for line in paragraph):
             out.append(bold_markup(text))
