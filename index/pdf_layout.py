@@ -51,7 +51,7 @@ _PAGE_NUMBER = re.compile(
 _LIST_START = re.compile(r"^(?:\d{1,3}(?:\.\d+)*[.)]|\(\d{1,3}\)|[a-zđ]\)|[-–—+•●▪◦]|[IVXLC]+[.\-–)])\s")
 _NUMBERED_HEADING = re.compile(
     r"^(?:[IVXLC]+\s*[.\-–)]|\d{1,3}(?:\.\d+)*[.)]|\(\d{1,3}\)|[a-zđ]\)|[A-ZĐ][.)]|"
-    r"(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Điều|ĐIỀU)\s+[\wĐ]+)\s"
+    r"[-–—+•](?=\s)|(?:Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC|Điều|ĐIỀU)\s+[\wĐ]+)\s"
 )
 _TRAILING_DASH = re.compile(r"\s+[-–—]+\s*$")
 _SENTENCE_END = (".", ":", ";", "!", "?", "…")
@@ -258,7 +258,7 @@ def layout(pages: list[Page]) -> str:
             continue
         text = _join(line.text for line in paragraph)
         if first.size > body.size + 0.8 and _NUMBERED_HEADING.match(text):
-            # "II- NỘI DUNG", "1. Xây dựng …", "Điều 5.": the numbering says how headings nest, and
+            # "II- NỘI DUNG", "1. Xây dựng …", "- Đảng uỷ …", "Điều 5.": the marker says how headings nest, and
             # headings of several levels often share one font size, so the chunker reads the number.
             out.append(bold_markup(text))
         elif first.size > body.size + 0.8:

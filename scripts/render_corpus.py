@@ -262,7 +262,7 @@ def render_docx(source: str, out: Path, short_name: str = "") -> None:
         if block.kind == "title":
             paragraph = document.add_paragraph(style="Title")
         elif block.kind == "heading":
-            paragraph = document.add_paragraph(style=f"Heading {min(block.level, 3)}")
+            paragraph = document.add_paragraph(style=f"Heading {min(block.level, 9)}")
         else:
             paragraph = document.add_paragraph()
             paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
