@@ -340,7 +340,7 @@ def test_scanned_page_is_ocrd_cached_and_answerable(tmp_path: Path, hash_embedde
     assert "OCR scan.pdf: page 1/1" in capsys.readouterr().err  # a progress line per page
     assert doc.extra["ocr_pages"] == [1]
     assert doc.title == "Thông báo kết luận"
-    assert "(1) Tiếp tục cải cách hành chính, xây dựng chính quyền điện tử." in doc.text.split("\n\n")
+    assert "(1) Tiếp tục cải cách hành chính, xây dựng chính quyền điện tử." in doc.text.split("\n")
     assert "ĐẢNG CỘNG SẢN" not in doc.text  # the running header of the scanned page is dropped too
     # A re-index reads the cache (by file hash): no Tesseract needed, no OCR line.
     _hide_tesseract(monkeypatch, tmp_path)

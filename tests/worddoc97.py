@@ -32,9 +32,21 @@ def word97(text: str) -> bytes:
     # Clx: one Pcdt holding a PlcPcd with one piece: CPs [0, n], Pcd (flags, fc, prm).
     plc = struct.pack("<II", 0, len(body)) + struct.pack("<HIH", 0, text_at, 0)
     clx = b"\x02" + struct.pack("<I", len(plc)) + plc
+    # Dop (document properties; dxaTab = 720 twips), PlcfSed (one section, no SEPX) and a style
+    # sheet: antiword reads all three without checking that they exist, and crashes now and then.
+    dop = bytearray(84)
+    struct.pack_into("<H", dop, 0x0A, 720)
+    sed = struct.pack("<III", 0, len(body) + 1, 0) + struct.pack("<IHI", 0xFFFFFFFF, 0, 0xFFFFFFFF)[:10]
+    # Stshf: the STSHI (one style, 10-byte STD base) and one empty style record: the defaults.
+    stshi = struct.pack("<HHHHHH", 1, 10, 1, 0, 0, 0) + bytes(6)
+    stsh = struct.pack("<H", len(stshi)) + stshi + struct.pack("<H", 0)
+    table = clx + bytes(dop) + sed + stsh
     word = bytearray(word)
+    struct.pack_into("<II", word, 0xA2, len(clx) + len(dop) + len(sed), len(stsh))  # fcStshf, lcbStshf
     struct.pack_into("<II", word, 0x1A2, 0, len(clx))  # fcClx, lcbClx
-    streams = [("WordDocument", bytes(word).ljust(4096, b"\0")), ("1Table", clx.ljust(4096, b"\0"))]
+    struct.pack_into("<II", word, 0x192, len(clx), len(dop))  # fcDop, lcbDop
+    struct.pack_into("<II", word, 0xCA, len(clx) + len(dop), len(sed))  # fcPlcfsed, lcbPlcfsed
+    streams = [("WordDocument", bytes(word).ljust(4096, b"\0")), ("1Table", table.ljust(4096, b"\0"))]
     return _cfb(streams)
 
 
