@@ -12,6 +12,7 @@ from pathlib import Path
 from hoidap.index.builder import IndexBuilder
 from hoidap.index.embedcache import EmbeddingCache
 from hoidap.index.embedder import Embedder, make_embedder
+from hoidap.index.formats import LoadOptions
 from hoidap.index.pipeline import AnswerPipeline
 from hoidap.index.ranking import RankingConfig
 from hoidap.index.search import DenseConfig
@@ -34,7 +35,14 @@ def builder_for(settings: Settings) -> IndexBuilder:
     path = Path(settings.embed_cache) if shared else settings.index_dir / "embed-cache.sqlite3"
     dense = DenseConfig(exact_max=settings.dense_exact_max, nprobe=settings.dense_nprobe)
     return IndexBuilder(embedder_for(settings), cache=EmbeddingCache(path), prune_cache=not shared, dense=dense,
-                        max_file_bytes=settings.max_file_mb * 1024 * 1024)
+                        max_file_bytes=settings.max_file_mb * 1024 * 1024, load_options=load_options_for(settings))
+
+
+def load_options_for(settings: Settings) -> LoadOptions:
+    """How documents are read: unpacked-size limit, OCR cache folder and language."""
+    cache = Path(settings.ocr_cache) if settings.ocr_cache else settings.index_dir / "ocr-cache"
+    return LoadOptions(max_unpacked_bytes=settings.max_unpacked_mb * 1024 * 1024, ocr_cache_dir=cache,
+                       ocr_language=settings.ocr_language)
 
 
 def open_pipeline(settings: Settings) -> AnswerPipeline:

@@ -59,6 +59,11 @@ class Settings:
     embed_cache: str = field(default="", metadata={"env": "HOIDAP_EMBED_CACHE"})
     # A corpus file larger than this is reported ("file too large") and not read; the rest is indexed.
     max_file_mb: int = field(default=50, metadata={"env": "HOIDAP_MAX_FILE_MB"})
+    # Reading documents: a .docx (a zip) may unpack to at most this many MB (a "zip bomb" is refused);
+    # OCR of scanned PDFs is cached by file hash here (empty = `<index_dir>/ocr-cache`), in this language.
+    max_unpacked_mb: int = field(default=300, metadata={"env": "HOIDAP_MAX_UNPACKED_MB"})
+    ocr_cache: str = field(default="", metadata={"env": "HOIDAP_OCR_CACHE"})
+    ocr_language: str = field(default="vie", metadata={"env": "HOIDAP_OCR_LANG"})
     top_k: int = field(default=3, metadata={"env": "HOIDAP_TOP_K"})
     # Tier thresholds override the calibration fit's own (empty = the fit's; see docs/quality.md).
     min_confidence: float | None = field(default=None, metadata={"env": "HOIDAP_MIN_CONFIDENCE", "parse": float})

@@ -31,6 +31,7 @@ from hoidap.index.chunker import Chunker
 from hoidap.index.corpus_files import OutsideCorpus, Refused, check_inside, scan_corpus
 from hoidap.index.embedcache import CachedEmbedder, EmbeddingCache
 from hoidap.index.embedder import Embedder, make_embedder  # noqa: F401  (make_embedder: doctest)
+from hoidap.index.formats import LoadOptions
 from hoidap.index.loaders import MAX_BYTES, load_document
 from hoidap.index.lock import IndexLock
 from hoidap.index.parts import stale_parts
@@ -157,7 +158,8 @@ class IndexBuilder:
     def __init__(self, embedder: Embedder, chunker: Chunker | None = None,
                  progress_factory: Callable[[int], Progress] = Progress,
                  cache: EmbeddingCache | None = None, prune_cache: bool = False,
-                 dense: DenseConfig | None = None, max_file_bytes: int = MAX_BYTES) -> None:
+                 dense: DenseConfig | None = None, max_file_bytes: int = MAX_BYTES,
+                 load_options: LoadOptions | None = None) -> None:
         """`cache` keeps passage vectors across builds (a chunker change then re-embeds only new
         texts); `prune_cache` drops entries the new version does not use (a private cache);
         `dense` says up to which size search is exact and how the approximate index is built;
@@ -169,6 +171,7 @@ class IndexBuilder:
         self.progress_factory = progress_factory
         self.cache = cache
         self.prune_cache = prune_cache
+        self.load_options = load_options
 
     def _reusable(self, published: Snapshot | None, full: bool) -> Snapshot | None:
         """The published snapshot when its vectors may be reused (same embedder and chunker)."""
@@ -180,17 +183,19 @@ class IndexBuilder:
             log.info("embedder or chunker changed since the last build: re-embedding everything")
         return published if same else None
 
-    def _read_corpus(self, corpus_dir: Path, report: BuildReport) -> tuple[list[tuple[SourceDocument, str]],
-                                                                          list[Refused]]:
+    def _read_corpus(self, corpus_dir: Path, index_dir: Path, report: BuildReport
+                     ) -> tuple[list[tuple[SourceDocument, str]], list[Refused]]:
         """Load every acceptable file and list every refusal (by file); duplicates are reported."""
         scan = scan_corpus(corpus_dir)
+        # OCR results are kept next to the index unless the settings name another folder.
+        options = self.load_options or LoadOptions(ocr_cache_dir=index_dir / "ocr-cache")
         failures = list(scan.refused)
         docs: list[tuple[SourceDocument, str]] = []
         seen_hashes: dict[str, str] = {}
         for item in scan.files:
             try:
                 check_inside(item.path, corpus_dir)  # again: a link may have been swapped since the scan
-                doc = load_document(item.path, corpus_dir, max_bytes=self.max_file_bytes)
+                doc = load_document(item.path, corpus_dir, max_bytes=self.max_file_bytes, options=options)
                 check_readable(doc.text, str(item.path))
             except DocumentError as exc:
                 failures.append(Refused(item.doc_id, exc.reason, item.doc_id,
@@ -242,7 +247,7 @@ class IndexBuilder:
             previous = self._reusable(published, full)
             old_docs = previous.documents if previous else {}
             old_any = published.documents if published else {}
-            docs, failures = self._read_corpus(corpus_dir, report)
+            docs, failures = self._read_corpus(corpus_dir, index_dir, report)
             carried = self._last_good_versions(published, failures)
             passages: list[Passage] = []
             infos: list[DocumentInfo] = []

@@ -1,8 +1,13 @@
 """Turn a file of the corpus folder into a SourceDocument (text + metadata), or say why not.
 
-Metadata precedence, strongest first: ``<file>.meta.json`` sidecar > YAML front matter >
-what the file format embeds (HTML <h1>/<title>, Word/PDF title) > what the issuing header in
-the text states (số hiệu, "Hà Nội, ngày ...") > the file name.
+Each format is read into one normalised markup (hoidap.index.formats), then document-level rules
+apply to every format alike (hoidap.index.structure: header block, closing blocks, title).
+
+Metadata precedence, strongest first: ``<file>.meta.json`` sidecar > YAML front matter > the
+document's issuing header block (issuer, "Số: 57-NQ/TW", "Hà Nội, ngày ...", "NGHỊ QUYẾT / VỀ ...")
+> what the file format embeds (HTML <h1>/<title>, Word/PDF title, unless a tool's placeholder such
+as "Microsoft Word - …" or the file name) > what the text shows elsewhere (its first heading or
+bold line, a "Số:" line, a dateline) > the number named in the title > the file name.
 """
 
 from __future__ import annotations
@@ -13,14 +18,12 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from hoidap.index.encoding import decode_text
-from hoidap.index.frontmatter import split_front_matter
-from hoidap.index.loaders_binary import docx_to_text, pdf_to_text
-from hoidap.index.loaders_html import html_to_text
-from hoidap.index.metadata import metadata_from_text, normalize_fields, parse_date
+from hoidap.index.formats import LoadOptions, read_format
+from hoidap.index.metadata import normalize_fields
+from hoidap.index.structure import is_junk_title, normalise, number_from_title
 from hoidap.index.types import DocumentError, SourceDocument
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".doc", ".pdf")
 SIDECAR_SUFFIX = ".meta.json"
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -38,7 +41,8 @@ def iter_corpus_files(corpus_dir: Path) -> list[Path]:
     return [f.path for f in scan_corpus(corpus_dir).files]
 
 
-def load_document(path: Path, corpus_dir: Path, max_bytes: int = MAX_BYTES) -> SourceDocument:
+def load_document(path: Path, corpus_dir: Path, max_bytes: int = MAX_BYTES,
+                  options: LoadOptions | None = None) -> SourceDocument:
     """Load one corpus file; doc_id is its path relative to corpus_dir (POSIX, NFC).
 
     >>> import tempfile
@@ -59,38 +63,22 @@ def load_document(path: Path, corpus_dir: Path, max_bytes: int = MAX_BYTES) -> S
         raise DocumentError(where, f"unsupported file type {shown} (supported: {supported})")
     _check_size(path, max_bytes)
 
-    fields: dict[str, str] = {}  # strongest source wins: later sources only fill gaps
-    extra: dict[str, Any] = {}
-    if suffix in (".docx", ".pdf"):
-        if suffix == ".docx":
-            text, embedded_title, extra = docx_to_text(path)
-        else:
-            text, embedded_title = pdf_to_text(path)
-        fallback_fields = {"title": embedded_title}
-    else:
-        text = decode_text(_read(path), where)
-        fallback_fields = {}
-        if suffix in (".html", ".htm"):
-            text, title, meta = html_to_text(text)
-            fallback_fields = {"title": title, "url": meta.get("og:url") or meta.get("canonical", "")}
-            if published := parse_date(meta.get("article:published_time", "")):
-                extra["published"] = published
-        else:
-            raw, text = split_front_matter(text, where)
-            fields, extra = normalize_fields(raw, where, "front matter")
-            if suffix == ".md":
-                fallback_fields = {"title": _markdown_title(text)}
-        if not text.strip():
-            raise DocumentError(where, "empty document")
-
+    source = read_format(path, suffix, options or LoadOptions())
+    shaped = normalise(source.text)  # header block -> metadata; closing blocks -> extra
+    text = shaped.text
+    if not text.strip():
+        raise DocumentError(where, "empty document")
     sidecar_fields, sidecar_extra = _read_sidecar(path)
-    fields = {**fields, **sidecar_fields}
-    extra = {**extra, **sidecar_extra}
-    for source in (fallback_fields, metadata_from_text(text)):
-        for name, value in source.items():
+    fields = {**source.fields, **sidecar_fields}  # strongest source wins: later sources only fill gaps
+    extra = {**shaped.extra, **source.extra, **sidecar_extra}
+    embedded = {k: v for k, v in source.embedded.items() if not (k == "title" and is_junk_title(v, path.stem))}
+    for found in (shaped.header, embedded, shaped.found):
+        for name, value in found.items():
             if value and name not in fields:
                 fields[name] = value
     fields.setdefault("title", unicodedata.normalize("NFC", path.stem.replace("_", " ").strip()))
+    if "number" not in fields and (number := number_from_title(fields["title"])):
+        fields["number"] = number
     return SourceDocument(doc_id=doc_id, text=text, extra=extra, title=fields.get("title", ""), date=fields.get("date"),
                           number=fields.get("number"), issuer=fields.get("issuer"), url=fields.get("url"),
                           author=fields.get("author"))
@@ -120,21 +108,6 @@ def _check_size(path: Path, max_bytes: int) -> None:
 
 def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.3g}"
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as e:
-        raise DocumentError(str(path), f"cannot read file: {e.strerror}") from None
-
-
-def _markdown_title(body: str) -> str:
-    """The text of a leading "# Heading" (first non-blank line), else ""."""
-    first = body.lstrip().split("\n", 1)[0].strip()
-    if first.startswith("# "):
-        return first[2:].strip().rstrip("#").strip()
-    return ""
 
 
 def _read_sidecar(path: Path) -> tuple[dict[str, str], dict[str, Any]]:

@@ -283,8 +283,8 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>NQ 57 - Báo C
 
 def test_html_keeps_article_drops_furniture(tmp_path: Path) -> None:
     doc = _load(_write(tmp_path / "nq57.html", PAGE))
-    assert doc.text.split("\n") == [
-        "Nghị quyết số 57-NQ/TW",
+    assert [line for line in doc.text.split("\n") if line] == [
+        "# Nghị quyết số 57-NQ/TW",
         "Số: 57-NQ/TW",
         "Hà Nội, ngày 22 tháng 12 năm 2024",
         "Mục tiêu & nhiệm vụ:",
@@ -294,7 +294,7 @@ def test_html_keeps_article_drops_furniture(tmp_path: Path) -> None:
         "a) Ba",
         "1. Bốn",
         "2. Năm",
-        "Ô 1 Ô 2",
+        "Ô 1 | Ô 2",
     ]
     assert (doc.title, doc.number, doc.date) == ("Nghị quyết số 57-NQ/TW", "57-NQ/TW", "2024-12-22")
     assert doc.url == "https://baochinhphu.vn/nq57.htm"
@@ -314,15 +314,24 @@ def test_html_with_only_furniture_is_empty(tmp_path: Path) -> None:
 
 
 def test_docx_paragraphs_headings_tables_in_order(tmp_path: Path) -> None:
-    doc = _load(_docx(tmp_path / "nq57.docx"))
-    assert doc.text.split("\n") == [
-        "BAN CHẤP HÀNH TRUNG ƯƠNG",
-        "ĐẢNG CỘNG SẢN VIỆT NAM",
-        "Số 57-NQ/TW",
-        "I. TÌNH HÌNH VÀ NGUYÊN NHÂN",
+    path = _docx(tmp_path / "nq57.docx")
+    document = docx.Document(str(path))
+    table = document.add_table(rows=2, cols=2)
+    for r, row in enumerate((("Chỉ tiêu", "Năm 2030"), ("Doanh nghiệp", "2 triệu"))):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.add_paragraph("Kết thúc.")
+    document.save(str(path))
+    doc = _load(path)
+    # The header table and "Số" line are the header block: metadata, not text to quote.
+    assert doc.text.split("\n\n") == [
+        "# I. TÌNH HÌNH VÀ NGUYÊN NHÂN",
         VI,
+        "Chỉ tiêu | Năm 2030",  # a table is read row by row
+        "Doanh nghiệp | 2 triệu",
+        "Kết thúc.",
     ]
-    assert (doc.title, doc.number) == ("Nghị quyết 57 (docx)", "57-NQ/TW")
+    assert (doc.title, doc.number, doc.issuer) == ("Nghị quyết 57 (docx)", "57-NQ/TW", "BAN CHẤP HÀNH TRUNG ƯƠNG")
     assert doc.date is None  # the file's creation date is not the issue date
     assert "file_created" in doc.extra
 
@@ -348,7 +357,7 @@ def test_text_renamed_docx(tmp_path: Path) -> None:
 
 def test_pdf_text_pages_joined(tmp_path: Path) -> None:
     doc = _load(_write(tmp_path / "nq57.pdf", _pdf("So: 57-NQ/TW", "Trang hai")))
-    assert doc.text == "So: 57-NQ/TW\nTrang hai"
+    assert doc.text == "So: 57-NQ/TW\n\nTrang hai"
     assert doc.title == "nq57"
 
 
@@ -375,8 +384,8 @@ def test_corrupt_pdf(tmp_path: Path) -> None:
 
 
 def test_unsupported_suffix(tmp_path: Path) -> None:
-    reason = _reason(_write(tmp_path / "old.doc", b"\xd0\xcf\x11\xe0"))
-    assert reason == f"unsupported file type .doc (supported: {', '.join(SUPPORTED_SUFFIXES)})"
+    reason = _reason(_write(tmp_path / "sheet.xls", b"\xd0\xcf\x11\xe0"))
+    assert reason == f"unsupported file type .xls (supported: {', '.join(SUPPORTED_SUFFIXES)})"
 
 
 def test_upper_case_suffix_is_supported(tmp_path: Path) -> None:
