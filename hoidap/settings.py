@@ -72,6 +72,8 @@ class Settings:
     # Threads and priority (docs/performance.md): a serving process (bot, ask, chat, eval) pins its
     # OpenMP/BLAS pools to HOIDAP_THREADS; a re-index to HOIDAP_REINDEX_THREADS at lower priority.
     threads: int = field(default=1, metadata={"env": "HOIDAP_THREADS"})
+    # One question's embedding uses this many threads of the bundled engine (questions take turns).
+    query_threads: int = field(default=2, metadata={"env": "HOIDAP_QUERY_THREADS"})
     answer_workers: int = field(default=2, metadata={"env": "HOIDAP_ANSWER_WORKERS"})  # the bot's answer threads
     reindex_threads: int = field(default=2, metadata={"env": "HOIDAP_REINDEX_THREADS"})
     reindex_nice: int = field(default=10, metadata={"env": "HOIDAP_REINDEX_NICE"})

