@@ -51,7 +51,9 @@ def name_terms(text: str, toned: bool) -> list[str]:
         if token[:1].isdigit():
             picked.append(token)
     keys = [toned_key(s) if toned else plain_key(s) for word in picked for s in syllables(word)]
-    keys += [str(value) for value in roman_numbers(text)]  # "Đại hội XIII" names the 13th congress
+    # "Đại hội XIII", "khóa XIV" name the 13th congress, the 14th term: an ordinal, matched only by an
+    # ordinal ("XIII", "lần thứ 13", "khóa 13"), not by any 14 in a date ("14 tháng 12").
+    keys += [f"{ORDINAL}{value}" for value in roman_numbers(text)]
     stop = STOPWORDS_TONED if toned else STOPWORDS_PLAIN
     return [k for k in keys if k not in stop]
 
@@ -60,17 +62,26 @@ def term_set(text: str, toned: bool) -> set[str]:
     """Syllable keys and adjacent pairs of a text, plus the forms a question may use for what it writes
     as a Roman numeral ("Đại hội XIII" answers "đại hội 13") or a sign ("60%" answers "phần trăm").
 
+    An ordinal, Roman or written in digits after "lần thứ", "khóa", "Đại hội", is also kept as such
+    (№28), which is what a Roman numeral in a question matches (`name_terms`).
+
     >>> sorted(t for t in term_set("Đại hội XXVIII đạt 60%", toned=False) if "_" not in t)
-    ['28', '60', 'dai', 'dat', 'hoi', 'phan', 'tram', 'xxviii']
+    ['28', '60', 'dai', 'dat', 'hoi', 'phan', 'tram', 'xxviii', '№28']
+    >>> sorted(t for t in term_set("Đại hội lần thứ 13 ngày 14", toned=False) if t.startswith(ORDINAL))
+    ['№13']
     """
     keys = [toned_key(s) if toned else plain_key(s) for s in syllables(text)]
-    extra = [str(value) for value in roman_numbers(text)]
+    romans = roman_numbers(text)
+    extra = [str(value) for value in romans] + [f"{ORDINAL}{value}" for value in romans]
+    extra += [f"{ORDINAL}{int(m.group(1))}" for m in _ORDINAL_DIGITS.finditer(text)]
     if "%" in text:
         pct = [toned_key("phần"), toned_key("trăm")] if toned else ["phan", "tram"]
         extra += [*pct, f"{pct[0]}_{pct[1]}"]
     return set(keys) | {f"{a}_{b}" for a, b in zip(keys, keys[1:], strict=False)} | set(extra)
 
 
+ORDINAL = "№"  # prefix of an ordinal's term: №13 is "the 13th" (Đại hội XIII), not the number 13
+_ORDINAL_DIGITS = re.compile(r"\b(?:lần thứ|thứ|khóa|khoá|đại hội|kỳ họp thứ)\s+(\d{1,3})\b", re.IGNORECASE)
 _ROMAN = re.compile(r"\b([IVXLC]{2,})\b|(?:(?<=lần thứ )|(?<=khóa )|(?<=khoá )|(?<=Đại hội ))([IVX])\b")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 

@@ -8,6 +8,7 @@ import pytest
 from hoidap.index.builder import IndexBuilder
 from hoidap.index.pipeline import AnswerPipeline
 from hoidap.index.question import Vocabulary, analyse, expand_abbreviations, focus_terms, question_kind
+from hoidap.index.signals import coverage, name_terms, term_set
 
 VOCAB = Vocabulary.from_texts([
     "Nghị quyết 68 về phát triển kinh tế tư nhân: phấn đấu có 2 triệu doanh nghiệp.",
@@ -55,6 +56,8 @@ def test_exact_words_are_never_corrected():
     ("Nghị quyết 57 nêu mấy quan điểm chỉ đạo?", "count"),
     ("Bí thư Quận ủy là ai?", "who"),
     ("Đại hội diễn ra vào ngày nào?", "when"),
+    ("Đại hội XIV khai mạc vào ngày cụ thể nào của năm 2026?", "when"),
+    ("Nghị quyết 19 được ban hành ngày tháng nào?", "when"),
     ("Đại hội XIII được tổ chức ở đâu?", "where"),
     ("Khâu đột phá là gì?", "definition"),
 ])
@@ -95,3 +98,14 @@ def test_an_over_long_question_is_refused_at_once_by_the_pipeline(tiny_pipeline)
     assert time.perf_counter() - started < 1.0
     assert not answer.answered and answer.tier == "none" and "dài quá" in answer.answer
     assert "1000" in answer.answer and len(answer.question) == 1000
+
+
+def test_a_roman_ordinal_is_matched_by_an_ordinal_not_by_a_date():
+    """"khóa XIV" names the 14th term: a passage about another term that happens to contain "14" (a
+    day of the month) does not cover it; "lần thứ XIV", "khóa 14" and "Đại hội 14" do."""
+    names = name_terms("Ban Chấp hành Trung ương khóa XIV có bao nhiêu ủy viên chính thức?", toned=True)
+    assert coverage(names, term_set("Ngày 14 tháng 12, Ban Chấp hành Trung ương khóa VI họp.", toned=True)) < 1
+    for text in ("Ban Chấp hành Trung ương khóa XIV gồm 180 ủy viên.",
+                 "Ban Chấp hành Trung ương khóa 14 gồm 180 ủy viên.",
+                 "Đại hội lần thứ XIV bầu Ban Chấp hành Trung ương."):
+        assert coverage(names, term_set(text, toned=True)) == 1, text
