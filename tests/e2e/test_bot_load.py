@@ -18,9 +18,13 @@ import os
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
+import pytest
+
 from .conftest import Stack
 from .harness import EmulatorClient
 from .test_bot_e2e import QUESTION, assert_card, assert_no_rejections, reply_until_buttons
+
+pytestmark = pytest.mark.slow  # the emulator and user processes
 
 USERS = list(range(1050, 1100))  # 50 allowed users
 QUESTIONS_EACH = 10
