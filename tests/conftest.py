@@ -18,8 +18,9 @@ from hoidap.index.pipeline import AnswerPipeline
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_CORPUS = REPO / "corpus"
-# Fixtures that load the real model (or depend on one that does): their tests are `slow`.
-REAL_MODEL_FIXTURES = frozenset({"embedder", "sample_index", "sample_pipeline", "minilm_path"})
+# Fixtures that load the real model (or depend on one that does) or start the Bot API emulator:
+# their tests are `slow`.
+REAL_MODEL_FIXTURES = frozenset({"embedder", "sample_index", "sample_pipeline", "minilm_path", "emulator", "stack"})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
