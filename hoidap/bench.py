@@ -372,6 +372,10 @@ def _reindex_figures(work: Path, corpus: Path, passages: list[Any], settings: An
     from hoidap.index.loaders import iter_corpus_files, load_document
 
     sample = work / "sample"
+    # A --keep folder of an earlier run holds these too: start them afresh (the sample indexes' own
+    # embedding caches would otherwise make the re-index look as fast as a cache lookup).
+    for leftover in (sample, work / "sample-index-1", work / "sample-index-2"):
+        shutil.rmtree(leftover, ignore_errors=True)
     _sample_corpus(corpus, sample, passages)
     texts: list[str] = []
     chunker = Chunker()

@@ -52,6 +52,7 @@ def test_every_part_is_saved_and_opened_memory_mapped(built):
     assert set(recorded) == {p.NAME for p in PARTS}
     assert isinstance(snapshot.vectors, np.memmap)
     assert isinstance(snapshot.part("lexical")._toned.data, np.memmap)
+    assert snapshot.part("lexical")._toned._postings is not None  # postings read with pread, not mapped
     assert isinstance(snapshot.part("sections").chars, np.memmap)
     assert snapshot.passages.texts._blob.__class__ is np.memmap
     # every file in the folder is listed with its size and checksum (calibration.json aside)
@@ -138,6 +139,13 @@ def test_approximate_index_is_chosen_above_the_exact_limit_and_recorded(tmp_path
         # scores of what it finds are exact
         assert all(abs(s - float(vectors[i] @ q)) < 1e-5 for i, s in approx)
     assert hits / 500 >= 0.9
+    # the candidates' rows are read from the file, not mapped: the opened index's search equals the
+    # same search re-scored through the memory map
+    assert opened._rows is not None
+    in_memory = DenseIndex(np.asarray(opened.vectors), opened.ivf, 8, 50)
+    assert in_memory._rows is None
+    for q in vectors[:20]:
+        assert opened.search(q, 10) == in_memory.search(q, 10)
 
 
 def test_build_input_builds_every_part_without_files(built):
