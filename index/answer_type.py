@@ -112,13 +112,34 @@ _DATED = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)\b|"
 def _day_in_year(text: str, year: re.Match[str] | None) -> bool:
     """A day is stated — in the year the question names, when it names one ("ngày nào năm 2022?" is not
     answered by "ngày 26/11/2025")."""
+    years, has_day = _dates(text)
     if year is None:
-        return bool(_DAY.search(text))
+        return has_day
     wanted = year.group(0)
-    years = [m.group(1) or m.group(2) for m in _DATED.finditer(text)]
     if wanted in years:
         return True
-    return not years and bool(_DAY.search(text)) and wanted in text
+    return not years and has_day and wanted in text
+
+
+@lru_cache(maxsize=65536)
+def _dates(text: str) -> tuple[tuple[str, ...], bool]:
+    """The years of the full dates a text states, and whether it states a day at all (cached: the
+    same sentences are checked question after question)."""
+    return tuple(m.group(1) or m.group(2) for m in _DATED.finditer(text)), bool(_DAY.search(text))
+
+
+@lru_cache(maxsize=4096)
+def _time_asked(question: str) -> str:
+    """What a when-question asks for: "day", "month", "year" or "any" (read once per question, not
+    once per sentence it is checked against)."""
+    plain_q = " ".join(plain_key(s) for s in syllables(question))
+    if re.search(r"\bngay (nao|cu the|bao nhieu|thang)\b|\bnhung ngay\b", plain_q):
+        return "day"
+    if re.search(r"\bthang (nao|may)\b", plain_q):
+        return "month"
+    if re.search(r"\bnam (nao|bao nhieu)\b", plain_q):
+        return "year"
+    return "any"
 
 
 def answer_present(text: str, q: Question) -> float:
@@ -130,12 +151,12 @@ def answer_present(text: str, q: Question) -> float:
             return float(bool(_PERCENT.search(text)))
         return float(_number_before(text, unit) or _number_before(text, []) and not unit)
     if q.kind == "when":
-        plain_q = " ".join(plain_key(s) for s in syllables(q.text))
-        if re.search(r"\bngay (nao|cu the|bao nhieu|thang)\b|\bnhung ngay\b", plain_q):
+        wanted = _time_asked(q.text)
+        if wanted == "day":
             return float(_day_in_year(text, _YEAR.search(q.text)))
-        if re.search(r"\bthang (nao|may)\b", plain_q):
+        if wanted == "month":
             return float(bool(_MONTH.search(text) or _DAY.search(text)))
-        if re.search(r"\bnam (nao|bao nhieu)\b", plain_q):
+        if wanted == "year":
             return float(bool(_YEAR.search(text)))
         return float(bool(_ANY_TIME.search(text)))
     if q.kind == "who":
