@@ -69,7 +69,7 @@ def clean_whitespace(text: str) -> str:
 
 def syllables(text: str) -> list[str]:
     """Lower-cased syllables (Vietnamese words are space-separated syllables)."""
-    return [m.group(0) for m in _SYLLABLE_RE.finditer(nfc(text).lower()) if m.group(0) != "_"]
+    return [w for w in _SYLLABLE_RE.findall(nfc(text).lower()) if w != "_"]
 
 
 @lru_cache(maxsize=1 << 17)  # a language has a few thousand syllables: indexing a million passages hits the cache
