@@ -406,6 +406,7 @@ def _reindex_figures(work: Path, corpus: Path, passages: list[Any], settings: An
     if (work / "index-10k").is_dir():
         _log("answers at 10k while `hoidap reindex --full` runs beside them")
         stop = work / "stop-serving"
+        stop.unlink(missing_ok=True)  # left by an earlier run in the same --keep folder
         serving = _child("serve", ["--index", str(work / "index-10k"), "--qa", args.qa, "--until-file", str(stop),
                                    "--interval", "0.2"], settings.threads)
         time.sleep(args.settle)  # the serving child has opened and warmed up
