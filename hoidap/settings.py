@@ -78,7 +78,7 @@ class Settings:
     reindex_threads: int = field(default=2, metadata={"env": "HOIDAP_REINDEX_THREADS"})
     reindex_nice: int = field(default=10, metadata={"env": "HOIDAP_REINDEX_NICE"})
     # Dense search: exact up to this many passages, an IVF index (chosen at re-index time) above.
-    dense_exact_max: int = field(default=200_000, metadata={"env": "HOIDAP_DENSE_EXACT_MAX"})
+    dense_exact_max: int = field(default=50_000, metadata={"env": "HOIDAP_DENSE_EXACT_MAX"})
     dense_nprobe: int = field(default=48, metadata={"env": "HOIDAP_DENSE_NPROBE"})
     # Telegram
     telegram_bot_token: str = field(default="", repr=False, metadata={"env": "TELEGRAM_BOT_TOKEN"})
