@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
+from hoidap.bot.offline import markup_problem, poll_problem
 from hoidap.bot.tghtml import check, utf16_len
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -307,18 +308,13 @@ class StrictProxy:
             if utf16_len(text) > 4096:
                 return "Bad Request: message is too long"
         if method in ("sendMessage", "editMessageText", "editMessageReplyMarkup"):
-            markup = params.get("reply_markup") or {}
-            for row in markup.get("inline_keyboard", []) if isinstance(markup, dict) else []:
-                for button in row:
-                    data = button.get("callback_data")
-                    if data is not None and not 1 <= len(str(data).encode()) <= 64:
-                        return "Bad Request: BUTTON_DATA_INVALID"
-                    if not str(button.get("text", "")).strip():
-                        return "Bad Request: text buttons are unallowed in the inline keyboard"
+            problem = markup_problem(params)
+            if problem:
+                return problem
         if method == "answerCallbackQuery" and len(str(params.get("text", ""))) > 200:
             return "Bad Request: MESSAGE_TOO_LONG"
         if method == "sendPoll":
-            return _poll_problem(params)
+            return poll_problem(params)
         return None
 
     def _set_webhook(self, token: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
@@ -388,29 +384,6 @@ class StrictProxy:
         elif result is None and method in EDIT_LIKE:
             payload["result"] = True
         return payload
-
-
-def _poll_problem(params: dict[str, Any]) -> str | None:
-    """Telegram's checks on sendPoll (lengths in characters), with its error texts."""
-    options = params.get("options") or []
-    if isinstance(options, str):
-        options = json.loads(options)
-    texts = [o["text"] if isinstance(o, dict) else str(o) for o in options]
-    if not 1 <= len(str(params.get("question", ""))) <= 300:
-        return "Bad Request: POLL_QUESTION_INVALID"
-    if not 2 <= len(texts) <= 12:
-        return "Bad Request: POLL_ANSWERS_INVALID"
-    if any(not 1 <= len(t) <= 100 for t in texts):
-        return "Bad Request: POLL_OPTION_INVALID"
-    correct = params.get("correct_option_ids") or []
-    if isinstance(correct, str):
-        correct = json.loads(correct)
-    if params.get("type") == "quiz" and not (correct and all(0 <= int(c) < len(texts) for c in correct)):
-        return "Bad Request: wrong correct option ID specified"
-    explanation = str(params.get("explanation") or "")
-    if len(explanation) > 200 or explanation.count("\n") > 2:
-        return "Bad Request: explanation is too long"
-    return None
 
 
 def _seconds(message: dict[str, Any]) -> None:
