@@ -248,17 +248,14 @@ class Store:
     def get(self, question_id: int) -> Logged | None:
         with self._lock:
             row = self._db.execute(
-                "SELECT id, user_id, chat_id, question, answered, passages, tier, doc FROM questions WHERE id = ?",
+                _SELECT_LOGGED + " WHERE id = ?",
                 (question_id,),
             ).fetchone()
         return _logged(row) if row else None
 
     def last_answered(self, user_id: int, chat_id: int | None = None) -> Logged | None:
         """The user's most recent answered question (in this chat when given), for /nguon."""
-        sql = (
-            "SELECT id, user_id, chat_id, question, answered, passages, tier, doc FROM questions"
-            " WHERE user_id = ? AND answered = 1"
-        )
+        sql = _SELECT_LOGGED + " WHERE user_id = ? AND answered = 1"
         args: tuple[int, ...] = (user_id,)
         if chat_id is not None:
             sql += " AND chat_id = ?"
@@ -354,6 +351,10 @@ class Store:
             latency_ms={f"p{n}": percentile(latencies, n) for n in (50, 90, 99)},
             last_24h=recent,
         )
+
+
+# The columns `_logged` reads, in its order.
+_SELECT_LOGGED = "SELECT id, user_id, chat_id, question, answered, passages, tier, doc FROM questions"
 
 
 def _logged(row: tuple) -> Logged:
