@@ -27,6 +27,7 @@ import re
 from functools import lru_cache
 
 from hoidap.index.question import Question
+from hoidap.index.signals import ORDINAL_DIGITS, roman_numbers
 from hoidap.index.text import UPPER, plain_key, syllables
 
 _NUMBER_WORDS = frozenset("một hai ba bốn năm sáu bảy tám chín mười mươi trăm nghìn ngàn triệu tỷ".split())
@@ -35,7 +36,9 @@ _NUMBER_WORDS = frozenset("một hai ba bốn năm sáu bảy tám chín mười
 _MAGNITUDES = frozenset("nghin ngan trieu ty ti tram muoi lam mot tu nham hai ba bon nam sau bay tam chin".split())
 _PERCENT = re.compile(r"\d\s*%|phần trăm", re.IGNORECASE)
 # A day: "ngày 19", "19/1", "19/1/2026", "19.1.2026" — not a range such as "5 - 6%".
-_DAY = re.compile(r"\bngày\s+\d{1,2}\b|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b", re.IGNORECASE)
+# "2 tháng 9 năm 1945" too: the Constitution writes dates in words.
+_DAY = re.compile(r"\bngày\s+\d{1,2}\b|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b|"
+                  r"\b\d{1,2}\s+tháng\s+\d{1,2}\b", re.IGNORECASE)
 _MONTH = re.compile(r"\btháng\s+\d{1,2}\b|\b\d{1,2}\s*/\s*\d{4}\b|\btháng\s+(giêng|chạp)", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _ANY_TIME = re.compile(r"\b(1[89]|20)\d\d\b|\bngày\s+\d|\btháng\s+\d|\bquý\s+[IV1-4]|\b\d{1,2}/\d{1,2}", re.IGNORECASE)
@@ -88,37 +91,38 @@ def _tokens(text: str) -> tuple[list[str], list[str]]:
     return words, [plain_key(w) for w in words]
 
 
-def _number_before(text: str, unit: list[str]) -> bool:
+def _number_before(text: str, unit: list[str], also: frozenset[str] = frozenset()) -> bool:
     """A number (digits or number words) followed within three syllables by the unit's first syllable
-    ("248 trường", "3 triệu doanh nghiệp", "hai báo cáo")."""
+    ("248 trường", "3 triệu doanh nghiệp", "hai báo cáo") or by one of `also`."""
     words, plain = _tokens(text)
-    target = unit[0] if unit else None
+    targets = ({unit[0]} | also) if unit else None
     for i, w in enumerate(words):
         if not (w[:1].isdigit() or w in _NUMBER_WORDS):
             continue
-        if target is None:
+        if targets is None:
             return True
-        window = plain[i + 1 : i + 5]
-        if target in window and all(p.isdigit() or p in _MAGNITUDES or p == target
-                                    for p in window[: window.index(target)]):
-            return True
+        for p in plain[i + 1 : i + 5]:
+            if p in targets:
+                return True
+            if not (p.isdigit() or p in _MAGNITUDES):
+                break
     return False
 
 
 _DATED = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)\b|"
-                    r"\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+                    r"\b(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
-def _day_in_year(text: str, year: re.Match[str] | None) -> bool:
-    """A day is stated — in the year the question names, when it names one ("ngày nào năm 2022?" is not
-    answered by "ngày 26/11/2025")."""
+def _day_in_year(text: str, named: tuple[str, ...]) -> bool:
+    """A day is stated — in a year the question names, when it names any ("ngày nào năm 2022?" is not
+    answered by "ngày 26/11/2025"). Every year named counts: "Chỉ thị 35 năm 2019 … nhiệm kỳ
+    2020-2025 … trước ngày nào?" is answered by "30/6/2020"."""
     years, has_day = _dates(text)
-    if year is None:
+    if not named:
         return has_day
-    wanted = year.group(0)
-    if wanted in years:
+    if any(year in years for year in named):
         return True
-    return not years and has_day and wanted in text
+    return not years and has_day and any(year in text for year in named)
 
 
 @lru_cache(maxsize=65536)
@@ -129,10 +133,29 @@ def _dates(text: str) -> tuple[tuple[str, ...], bool]:
 
 
 @lru_cache(maxsize=4096)
+def _people_words(question: str) -> frozenset[str]:
+    """What a "bao nhiêu người?" may count: people named by the question's own words, or "đồng chí"."""
+    return frozenset(plain_key(w) for w in syllables(question)) - _NOT_COUNTED | {"dong"}
+
+
+_NOT_COUNTED = frozenset("bao nhieu la co the duoc so luong cu the quy dinh nam ngay thang".split())
+_TIME_UNITS = ("ngay", "thang", "nam", "tuan", "gio", "quy")
+_EVERY = re.compile(r"\b(mỗi|hằng|hàng)\s+(ngày|tuần|tháng|quý|năm)\b", re.IGNORECASE)  # "bao lâu một lần?"
+
+
+@lru_cache(maxsize=4096)
+def _ordinal_asked(question: str) -> bool:
+    """"Lần thứ mấy", "khóa thứ mấy": the answer is an ordinal, not a quantity."""
+    return bool(re.search(r"\bthu may\b", " ".join(plain_key(s) for s in syllables(question))))
+
+
+@lru_cache(maxsize=4096)
 def _time_asked(question: str) -> str:
     """What a when-question asks for: "day", "month", "year" or "any" (read once per question, not
     once per sentence it is checked against)."""
     plain_q = " ".join(plain_key(s) for s in syllables(question))
+    if re.search(r"\bbao lau\b|\bthoi han\b|\bthoi gian bao\b", plain_q):
+        return "duration"
     if re.search(r"\bngay (nao|cu the|bao nhieu|thang)\b|\bnhung ngay\b", plain_q):
         return "day"
     if re.search(r"\bthang (nao|may)\b", plain_q):
@@ -146,14 +169,21 @@ def answer_present(text: str, q: Question) -> float:
     """1.0 when `text` states what `q` asks for (a number of the asked unit, a day, a month, a year, a
     person), 0.0 when it does not; 1.0 for questions whose answer has no fixed form."""
     if q.kind == "count":
+        if _ordinal_asked(q.text):  # "lần thứ mấy?": "lần thứ XXVI", "Đại hội XIII", "khóa 15"
+            return float(bool(roman_numbers(text) or ORDINAL_DIGITS.search(text)))
         unit = [plain_key(w.rstrip("012345")) for w in q.focus]
         if unit[:2] == ["phan", "tram"]:
             return float(bool(_PERCENT.search(text)))
+        if unit[:1] == ["nguoi"]:  # "… giảng viên … bao nhiêu người?": "2.000 giảng viên", "41 đồng chí"
+            return float(_number_before(text, unit, _people_words(q.text)))
         return float(_number_before(text, unit) or _number_before(text, []) and not unit)
     if q.kind == "when":
         wanted = _time_asked(q.text)
+        if wanted == "duration":  # "thời hạn bao lâu?": "mười lăm ngày", "02 năm", or a deadline
+            return float(bool(_ANY_TIME.search(text) or _EVERY.search(text))
+                         or any(_number_before(text, [u]) for u in _TIME_UNITS))
         if wanted == "day":
-            return float(_day_in_year(text, _YEAR.search(q.text)))
+            return float(_day_in_year(text, tuple(m.group(0) for m in _YEAR.finditer(q.text))))
         if wanted == "month":
             return float(bool(_MONTH.search(text) or _DAY.search(text)))
         if wanted == "year":

@@ -350,8 +350,10 @@ class AnswerPipeline:
             # Ban Chấp hành Trung ương …") counts for every unit of it, so units are told apart by the rest.
             unit_terms = state.unit_terms(start, end, toned) | state.document_terms(passages[start].doc_id, toned)
             cov = coverage(terms, unit_terms)
-            names_cov = coverage(names, unit_terms | state.reference_terms(passages[start].doc_id)) if names else 1.0
-            context = state.document_terms(passages[start].doc_id, toned) | state.section_terms(start, toned)
+            named = unit_terms | state.reference_terms(passages[start].doc_id) | state.unit_references(start, end)
+            names_cov = coverage(names, named) if names else 1.0
+            doc_id = passages[start].doc_id
+            context = state.document_terms(doc_id, toned, head=False) | state.section_terms(start, toned)
             answer = state.answer_match(start, end, q, terms, context)
             signals = Signals(dense, cov, names_cov, answer)
             score = state.calibration.confidence(signals)
@@ -515,8 +517,9 @@ class _State:
         self.vocabulary: Vocabulary = snapshot.part("vocabulary").value
         self._terms: dict[tuple[int, bool], set[str]] = {}
         self._own_terms: dict[tuple[int, bool], set[str]] = {}
-        self._doc_terms: dict[tuple[str, bool], set[str]] = {}
+        self._doc_terms: dict[tuple[str, bool, bool], set[str]] = {}
         self._references: dict[str, set[tuple[str, str]]] | None = None
+        self._unit_refs: dict[int, frozenset[str]] = {}
         self._sentences: dict[tuple[int, bool], list[tuple[str, set[str]]]] = {}
         # Prefix sums of passage lengths: the size of any id range (a section) in O(1).
         self._chars = snapshot.part("sections").chars
@@ -590,11 +593,29 @@ class _State:
             self._terms[key] = term_set(" ".join([doc.title if doc else "", *p.section, p.text]), toned)
         return self._terms[key]
 
+    def unit_references(self, start: int, end: int) -> set[str]:
+        """The documents a unit's text names ("… theo Nghị định số 177/2024/NĐ-CP"), as name terms: a
+        question about Nghị định 177 is answered by the passage that applies it, whatever document
+        that passage belongs to."""
+        found: set[str] = set()
+        for pid in range(start, end):
+            refs = self._unit_refs.get(pid)
+            if refs is None:
+                if len(self._unit_refs) >= 50000:
+                    self._unit_refs.clear()
+                refs = self._unit_refs[pid] = frozenset(
+                    _reference_term(ref) for ref in document_references(self.snapshot.passages[pid].text))
+            found |= refs
+        return found
+
     def reference_terms(self, doc_id: str) -> set[str]:
-        """The documents this one is, or is about, as name terms ("§nghi quyet:57")."""
+        """The documents this one is, or is about, as name terms ("§nghi quyet:57"): named by its title
+        and số hiệu, or by its opening passages ("Thông báo kết luận số 75-TB/TW ngày 7/3/2025 …")."""
         self.documents_named_cache()
         assert self._references is not None
-        return {_reference_term(ref) for ref in self._references.get(doc_id, set())}
+        first, end = self.snapshot.doc_ranges.get(doc_id, (0, 0))
+        head = self.unit_references(first, min(end, first + DOCUMENT_HEAD_PASSAGES))
+        return head | {_reference_term(ref) for ref in self._references.get(doc_id, set())}
 
     def documents_named_cache(self) -> None:
         if self._references is None:
@@ -612,15 +633,19 @@ class _State:
         assert self._references is not None
         return {doc for doc, refs in self._references.items() if refs & q.references}
 
-    def document_terms(self, doc_id: str, toned: bool) -> set[str]:
-        """Terms of a document's title, metadata and first passages: what it is about, as a whole."""
-        key = (doc_id, toned)
+    def document_terms(self, doc_id: str, toned: bool, head: bool = True) -> set[str]:
+        """Terms of a document's title and metadata, and (`head`) of its first passages: what it is
+        about, as a whole. The sentence that states an answer takes only the title and metadata as
+        context: in a short news item the first passages are the answer itself, and would lend every
+        sentence of it the words of the others ("Ban Thường vụ" to "Ban Chấp hành … gồm 39 người")."""
+        key = (doc_id, toned, head)
         if key not in self._doc_terms:
             doc = self.snapshot.documents.get(doc_id)
             first, end = self.snapshot.doc_ranges.get(doc_id, (0, 0))
-            head = [p.text for p in self.snapshot.passages[first : min(end, first + DOCUMENT_HEAD_PASSAGES)]]
-            meta = [doc.title, doc.number or "", doc.issuer or "", doc.date or ""] if doc else []
-            self._doc_terms[key] = term_set("\n".join([*meta, *head]), toned)
+            texts = [doc.title, doc.number or "", doc.issuer or "", doc.date or ""] if doc else []
+            if head:
+                texts += [p.text for p in self.snapshot.passages[first : min(end, first + DOCUMENT_HEAD_PASSAGES)]]
+            self._doc_terms[key] = term_set("\n".join(texts), toned)
         return self._doc_terms[key]
 
     def unit_terms(self, start: int, end: int, toned: bool) -> set[str]:

@@ -281,11 +281,14 @@ def correct_typos(text: str, vocabulary: Vocabulary) -> tuple[str, dict[str, str
 
 # What kind of answer is wanted, from the question's wording (checked in this order).
 _KIND_PATTERNS: list[tuple[QuestionKind, re.Pattern[str]]] = [
-    ("count", re.compile(r"\b(có mấy|mấy|bao nhiêu|số lượng)\b")),
+    # "…, đúng hay sai?", "có phải … không?": yes/no whatever else the sentence mentions ("thời hạn").
+    ("yesno", re.compile(r"\b(đúng hay sai|đúng hay không|có phải|có đúng)\b|\b(phải|đúng|hay) không[?.! ]*$")),
+    # Without marks "mấy" is also "máy": "bo may" (bộ máy), "may tinh" (máy tính) ask no count.
+    ("count", re.compile(r"\b(có mấy|(?<!bộ )mấy(?! móc| tính| bay)|bao nhiêu|số lượng)\b")),
     ("list", re.compile(r"\b(gồm|bao gồm|những (gì|nội dung|nhiệm vụ|giải pháp|mục tiêu|quan điểm)|"
                         r"những \w+( \w+)? nào|các \w+( \w+)*? (là gì|nào)|liệt kê|kể tên)\b")),
     ("who", re.compile(r"\b(là ai|ai là|ai đã|ai được|do ai|người nào|ai)\b")),
-    ("when", re.compile(r"\b(khi nào|bao giờ|năm nào|ngày nào|tháng nào|thời gian nào|lúc nào|thời điểm nào|"
+    ("when", re.compile(r"\b(khi nào|bao giờ|bao lâu|năm nào|ngày nào|tháng nào|thời gian nào|lúc nào|thời điểm nào|"
                         r"thời hạn|hạn chót|trước ngày|đến ngày|(ngày|tháng|năm)( \w+){1,2} nào)\b")),
     ("where", re.compile(r"\b(ở đâu|tại đâu|nơi nào|địa điểm)\b")),
     ("yesno", re.compile(r"\b(có phải|phải không|đúng không|hay không|không\?|có đúng)")),
@@ -300,7 +303,8 @@ _FOCUS_STOP = frozenset(
 
 
 _DOCUMENT_KINDS = ("nghi quyet", "ket luan", "chi thi", "thong bao", "quyet dinh", "nghi dinh", "thong tu", "luat")
-_REFERENCE = re.compile(r"\b(" + "|".join(_DOCUMENT_KINDS) + r")\s+(?:so\s+)?(\d+)\b")
+# "Thông báo kết luận số 75-TB/TW" is Thông báo 75.
+_REFERENCE = re.compile(r"\b(" + "|".join(_DOCUMENT_KINDS) + r")\s+(?:ket luan\s+)?(?:so\s+)?(\d+)\b")
 
 
 def document_references(text: str) -> set[tuple[str, str]]:
@@ -308,6 +312,8 @@ def document_references(text: str) -> set[tuple[str, str]]:
 
     >>> sorted(document_references("Kết luận 118 điều chỉnh Chỉ thị số 35-CT/TW; nghi quyet 57"))
     [('chi thi', '35'), ('ket luan', '118'), ('nghi quyet', '57')]
+    >>> sorted(document_references("Thông báo kết luận số 75-TB/TW, Nghị định số 177/2024/NĐ-CP"))
+    [('nghi dinh', '177'), ('thong bao', '75')]
     """
     plain = " ".join(plain_key(s) for s in syllables(text))
     return {(m.group(1), m.group(2).lstrip("0") or "0") for m in _REFERENCE.finditer(plain)}

@@ -73,7 +73,7 @@ def term_set(text: str, toned: bool) -> set[str]:
     keys = [toned_key(s) if toned else plain_key(s) for s in syllables(text)]
     romans = roman_numbers(text)
     extra = [str(value) for value in romans] + [f"{ORDINAL}{value}" for value in romans]
-    extra += [f"{ORDINAL}{int(m.group(1))}" for m in _ORDINAL_DIGITS.finditer(text)]
+    extra += [f"{ORDINAL}{int(m.group(1))}" for m in ORDINAL_DIGITS.finditer(text)]
     if "%" in text:
         pct = [toned_key("phần"), toned_key("trăm")] if toned else ["phan", "tram"]
         extra += [*pct, f"{pct[0]}_{pct[1]}"]
@@ -81,7 +81,7 @@ def term_set(text: str, toned: bool) -> set[str]:
 
 
 ORDINAL = "№"  # prefix of an ordinal's term: №13 is "the 13th" (Đại hội XIII), not the number 13
-_ORDINAL_DIGITS = re.compile(r"\b(?:lần thứ|thứ|khóa|khoá|đại hội|kỳ họp thứ)\s+(\d{1,3})\b", re.IGNORECASE)
+ORDINAL_DIGITS = re.compile(r"\b(?:lần thứ|thứ|khóa|khoá|đại hội|kỳ họp thứ)\s+(\d{1,3})\b", re.IGNORECASE)
 # Candidates are runs of Roman capitals; a single letter counts only after these words (a plain
 # character-class scan, then a look back: three times faster than lookbehinds at every position).
 _ROMAN = re.compile(r"\b[IVXLC]+\b")

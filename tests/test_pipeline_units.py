@@ -25,6 +25,10 @@ Các khâu đột phá:
 
 Bí thư Quận ủy Nguyễn Văn Nam khẳng định quận sẽ hoàn thành các mục tiêu.
 """
+NEWS = ("Đại hội Đảng bộ phường Bến Thành\n\nĐại hội đã bầu Ban Chấp hành Đảng bộ phường gồm 39 người. Ban Chấp "
+        "hành đã bầu Ban Thường vụ Đảng ủy phường và Bí thư Đảng ủy phường.")
+DECREE = ("Thông báo kết luận 75-TB/TW của Bộ Chính trị\n\nKhông áp dụng Nghị định số 177/2024/NĐ-CP đối với người "
+          "có thời gian công tác còn dưới 12 tháng.")
 OTHER = "Kết luận 155-KL/TW của Bộ Chính trị\n\nTại phiên họp ngày 27/6/2025, Bộ Chính trị đã thảo luận."
 ANOTHER = "Kết luận 127-KL/TW của Bộ Chính trị\n\nTại phiên họp ngày 28/2/2025, Bộ Chính trị đã thảo luận."
 # Coverage and names decide (the hash model's cosines mean little): a fixed, readable fit.
@@ -39,6 +43,8 @@ def pipeline(tmp_path_factory, hash_embedder) -> AnswerPipeline:
     (corpus / "quan.txt").write_text(ARTICLE, encoding="utf-8")
     (corpus / "kl155.txt").write_text(OTHER, encoding="utf-8")
     (corpus / "kl127.txt").write_text(ANOTHER, encoding="utf-8")
+    (corpus / "news.txt").write_text(NEWS, encoding="utf-8")
+    (corpus / "tb75.txt").write_text(DECREE, encoding="utf-8")
     IndexBuilder(hash_embedder).build(corpus, root / "index")
     return AnswerPipeline.open(Path(root / "index"), hash_embedder, calibration=FIT)
 
@@ -71,3 +77,22 @@ def test_tiers_shown_passages_and_suggestions(pipeline):
 def test_a_who_question_wants_a_person(pipeline):
     answer = pipeline.answer("Bí thư Quận ủy là ai?")
     assert "Nguyễn Văn Nam" in answer.ranked[0].text and answer.signals.answer > 0
+
+
+def test_the_sentence_stating_a_count_must_be_about_what_is_asked(pipeline):
+    """A short news item's other sentences do not lend their words to the one with the number: "gồm 39
+    người" counts the Ban Chấp hành, so it does not answer how many the Ban Thường vụ has."""
+    asked = pipeline.answer("Ban Chấp hành Đảng bộ phường Bến Thành gồm bao nhiêu người?")
+    other = pipeline.answer("Ban Thường vụ Đảng ủy phường Bến Thành gồm bao nhiêu người?")
+    assert asked.ranked[0].doc == other.ranked[0].doc == "news.txt"
+    assert asked.signals.answer - other.signals.answer >= 0.2
+
+
+def test_a_document_named_in_the_text_counts_as_named(pipeline):
+    """"Nghị định 177" is not a document of the corpus, but the passage that applies it names it; and
+    "Thông báo kết luận 75-TB/TW" is Thông báo 75."""
+    decree = pipeline.answer("Nghị định 177 không áp dụng với người còn bao nhiêu tháng công tác?")
+    assert decree.ranked[0].doc == "tb75.txt" and decree.signals.names == 1.0
+    notice = pipeline.answer("Thông báo 75 không áp dụng nghị định nào với người còn dưới 12 tháng công tác?")
+    assert notice.ranked[0].doc == "tb75.txt" and notice.signals.names == 1.0
+    assert pipeline.answer("Nghị định 178 quy định gì?").signals.names < 1.0

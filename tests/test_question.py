@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from hoidap.index.answer_type import answer_present
 from hoidap.index.builder import IndexBuilder
 from hoidap.index.pipeline import AnswerPipeline
 from hoidap.index.question import Vocabulary, analyse, expand_abbreviations, focus_terms, question_kind
@@ -60,6 +61,11 @@ def test_exact_words_are_never_corrected():
     ("Nghị quyết 19 được ban hành ngày tháng nào?", "when"),
     ("Đại hội XIII được tổ chức ở đâu?", "where"),
     ("Khâu đột phá là gì?", "definition"),
+    ("Thời hạn tạm trú tối đa là 02 năm, đúng hay sai?", "yesno"),
+    ("Đảng viên phải không ngừng học tập những gì?", "list"),
+    ("bo phan thuong truc khi sap xep bo may hoat dong den bao gio", "when"),
+    ("Luật phải được công bố trong thời hạn bao lâu?", "when"),
+    ("dai hoi dang bo quan lan thu may", "count"),
 ])
 def test_question_kind(question, kind):
     assert question_kind(question) == kind
@@ -109,3 +115,23 @@ def test_a_roman_ordinal_is_matched_by_an_ordinal_not_by_a_date():
                  "Ban Chấp hành Trung ương khóa 14 gồm 180 ủy viên.",
                  "Đại hội lần thứ XIV bầu Ban Chấp hành Trung ương."):
         assert coverage(names, term_set(text, toned=True)) == 1, text
+
+
+@pytest.mark.parametrize(("question", "text", "present"), [
+    # dates written in words; durations; frequencies; ordinals; people counted by the question's own noun
+    ("quoc khanh la ngay nao", "Quốc khánh là ngày Tuyên ngôn độc lập 2 tháng 9 năm 1945.", True),
+    ("Luật phải được công bố trong thời hạn bao lâu?", "Luật phải được công bố chậm nhất là mười lăm ngày.", True),
+    ("Luật phải được công bố trong thời hạn bao lâu?", "Luật được Quốc hội thông qua.", False),
+    ("Người dân được khám sức khỏe miễn phí bao lâu một lần?", "Khám sàng lọc miễn phí ít nhất mỗi năm 1 lần.", True),
+    ("Đảng bộ quận đại hội lần thứ mấy?", "Đại hội đại biểu lần thứ XXVI Đảng bộ quận.", True),
+    ("Đảng bộ quận đại hội lần thứ mấy?", "Đại hội đại biểu Đảng bộ quận thành công tốt đẹp.", False),
+    ("Tuyển giảng viên giỏi từ nước ngoài là bao nhiêu người?", "Tuyển dụng ít nhất 2.000 giảng viên giỏi.", True),
+    ("Tuyển giảng viên giỏi từ nước ngoài là bao nhiêu người?", "Đến năm 2030 có 5 đại học xuất sắc.", False),
+    # every year the question names counts, a range's too; a day of another year does not
+    ("Theo Chỉ thị 35 năm 2019, đại hội nhiệm kỳ 2020-2025 hoàn thành trước ngày nào?",
+     "Đại hội đảng bộ cơ sở hoàn thành trước ngày 30/6/2020.", True),
+    ("Nghị quyết 19 được ban hành ngày tháng nào năm 2022?", "Ngày 26/11/2025, Trung ương ban hành Kết luận 219.",
+     False),
+])
+def test_the_answer_of_the_asked_shape_is_recognised(question, text, present):
+    assert answer_present(text, analyse(question)) == float(present)
