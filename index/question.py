@@ -246,11 +246,15 @@ def correct_typos(text: str, vocabulary: Vocabulary) -> tuple[str, dict[str, str
     A correction is made only when the corpus writes the corrected syllable next to one of its
     neighbours in the question ("doamh nghiệp" → "doanh nghiệp"): a word the corpus simply does not
     contain ("bóng đá") is left alone, so an off-topic question never turns into an on-topic one.
-    Upper-case tokens and numbers (abbreviations, "XIII", "2045") are never touched.
+    Upper-case tokens and numbers (abbreviations, "XIII", "2045") are never touched, nor are the
+    question's function words: documents seldom write "bao nhiêu", and "nhiêu" must not become the
+    "nhiều" of "nhiều doanh nghiệp" (the question would stop being a count).
 
     >>> vocab = Vocabulary.from_texts(["doanh nghiệp tư nhân", "chuyển đổi số"])
     >>> correct_typos("doamh nghiệp và chuyễn đổi số, bóng đá", vocab)[0]
     'doanh nghiệp và chuyển đổi số, bóng đá'
+    >>> correct_typos("có bao nhiêu doanh nghiệp", Vocabulary.from_texts(["nhiều doanh nghiệp"]))[0]
+    'có bao nhiêu doanh nghiệp'
     """
     toned = has_diacritics(text)
     matches = list(_WORD.finditer(text))
@@ -262,7 +266,8 @@ def correct_typos(text: str, vocabulary: Vocabulary) -> tuple[str, dict[str, str
     for i, match in enumerate(matches):
         word = words[i]
         replacement = word
-        if not (word.isdigit() or word.isupper() or vocabulary.knows(word, toned)):
+        function_word = keys[i] in (STOPWORDS_TONED if toned else STOPWORDS_PLAIN)
+        if not (word.isdigit() or word.isupper() or function_word or vocabulary.knows(word, toned)):
             left = keys[i - 1] if i > 0 else None
             right = keys[i + 1] if i + 1 < len(keys) else None
             for key in vocabulary.candidates(word, toned):

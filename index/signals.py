@@ -37,6 +37,8 @@ def name_terms(text: str, toned: bool) -> list[str]:
 
     >>> name_terms("Bí thư Quận ủy Cầu Giấy nhiệm kỳ 2020-2025 là ai?", toned=False)
     ['cau', 'giay', '2020', '2025']
+    >>> name_terms("Nghị quyết 70-NQ/TW", toned=False)
+    ['70']
     """
     tokens = [m.group(0) for m in _TOKEN_RE.finditer(nfc(text))]
     picked: list[str] = []
@@ -50,7 +52,10 @@ def name_terms(text: str, toned: bool) -> list[str]:
         run = []
         if token[:1].isdigit():
             picked.append(token)
-    keys = [toned_key(s) if toned else plain_key(s) for word in picked for s in syllables(word)]
+    # A number's letters are its số hiệu's kind ("66-NQ/TW", "178/2024/NĐ-CP"), shared by every document
+    # of that kind: only its digits name something.
+    keys = [toned_key(s) if toned else plain_key(s) for word in picked for s in syllables(word)
+            if not word[:1].isdigit() or s[:1].isdigit()]
     # "Đại hội XIII", "khóa XIV" name the 13th congress, the 14th term: an ordinal, matched only by an
     # ordinal ("XIII", "lần thứ 13", "khóa 13"), not by any 14 in a date ("14 tháng 12").
     keys += [f"{ORDINAL}{value}" for value in roman_numbers(text)]
