@@ -302,17 +302,27 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
         pairs.append((Path(index), Path(qa)))
     if not pairs:
         raise SettingsError("give at least one --qa QA.jsonl (over --index) or --pair INDEX_DIR:QA.jsonl")
-    examples: list[Example] = []
+    validation_pairs = []
+    for pair in args.validate or []:
+        index, sep, qa = pair.partition(":")
+        if not sep:
+            raise SettingsError(f"--validate {pair!r}: expected INDEX_DIR:QA.jsonl")
+        validation_pairs.append((Path(index), Path(qa)))
     pipelines = {}
-    for index_dir, qa in pairs:
+
+    def examples_of(index_dir: Path, qa: Path) -> list[Example]:
         if index_dir not in pipelines:
             pipelines[index_dir] = open_pipeline(replace_settings(settings, index_dir=index_dir))
-        examples += evaluate(pipelines[index_dir], read_qa(qa)).examples
+        return evaluate(pipelines[index_dir], read_qa(qa)).examples
+
+    examples = [e for index_dir, qa in pairs for e in examples_of(index_dir, qa)]
+    validation = [e for index_dir, qa in validation_pairs for e in examples_of(index_dir, qa)]
     embedders = {p.embedder.id for p in pipelines.values()}
     if len(embedders) != 1:
         raise SettingsError(f"the indexes were built with different embedders ({', '.join(sorted(embedders))})")
     report = fit(examples, embedder=embedders.pop(), folds=args.folds, seed=args.seed,
-                 max_refused_answerable=args.max_refused)
+                 max_refused_answerable=args.max_refused, validation=validation,
+                 min_refused_unanswerable=args.min_refused_unanswerable)
     written = []
     if not args.dry_run:
         for pipeline in pipelines.values():
@@ -330,6 +340,11 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     print(f"out of fold: answerable refused {oof['refused_answerable']:.3f}, unanswerable refused "
           f"{oof['refused_unanswerable']:.3f}, answered high {oof['high_answerable']:.3f} of answerable "
           f"(first passage right in {oof['high_precision']:.3f} of high answers)")
+    if report.validation:
+        v = report.validation
+        how = "chosen there" if v["met_both_targets"] else "no threshold met both targets there: out-of-fold rule"
+        print(f"validation ({report.validation_examples} questions; medium threshold {how}): answerable refused "
+              f"{v['refused_answerable']:.3f}, unanswerable refused {v['refused_unanswerable']:.3f}")
     for path in written:
         print(f"written: {path}")
     return EXIT_OK
@@ -568,6 +583,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, help="fold assignment seed (default 0)")
     p.add_argument("--max-refused", type=float, default=0.03,
                    help="largest share of answerable questions the medium threshold may refuse (default 0.03)")
+    p.add_argument("--validate", action="append", metavar="INDEX_DIR:QA.jsonl",
+                   help="validation questions, never fitted on: the medium threshold is chosen where they meet "
+                        "both refusal targets (repeatable)")
+    p.add_argument("--min-refused-unanswerable", type=float, default=0.9,
+                   help="smallest share of unanswerable validation questions to refuse (default 0.9)")
     p.add_argument("--dry-run", action="store_true", help="report the fit, write nothing")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_calibrate)

