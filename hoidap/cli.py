@@ -342,8 +342,9 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
           f"(first passage right in {oof['high_precision']:.3f} of high answers)")
     if report.validation:
         v = report.validation
-        how = "chosen there" if v["met_both_targets"] else "no threshold met both targets there: out-of-fold rule"
-        print(f"validation ({report.validation_examples} questions; medium threshold {how}): answerable refused "
+        how = ("the medium threshold was chosen on them" if v["met_both_targets"]
+               else "no threshold meets both targets on them, so the out-of-fold rule chose it")
+        print(f"validation ({report.validation_examples} questions; {how}): answerable refused "
               f"{v['refused_answerable']:.3f}, unanswerable refused {v['refused_unanswerable']:.3f}")
     for path in written:
         print(f"written: {path}")
