@@ -151,8 +151,8 @@ def _ordinal_asked(question: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _time_asked(question: str) -> str:
-    """What a when-question asks for: "day", "month", "year" or "any" (read once per question, not
-    once per sentence it is checked against)."""
+    """What a when-question asks for: "duration" ("thời hạn bao lâu?"), "day", "month", "year" or
+    "any" (read once per question, not once per sentence it is checked against)."""
     plain_q = " ".join(plain_key(s) for s in syllables(question))
     if re.search(r"\bbao lau\b|\bthoi han\b|\bthoi gian bao\b", plain_q):
         return "duration"
