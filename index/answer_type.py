@@ -139,6 +139,27 @@ def _people_words(question: str) -> frozenset[str]:
 
 
 _NOT_COUNTED = frozenset("bao nhieu la co the duoc so luong cu the quy dinh nam ngay thang".split())
+# Nouns that name what a figure measures ("tỷ lệ", "sản lượng", "tổng mức đầu tư"): documents state
+# such a figure with its measure ("tỷ lệ cấp ủy viên nữ từ 15%"), so a question naming one is answered
+# only by a sentence that names it too. Generic words ("mức", "số lượng", "giá") are not among them:
+# "mức chi … bao nhiêu %?" is answered by "chi … đạt 20%".
+_MEASURES = tuple(f" {m} " for m in (
+    "ty le", "san luong", "tong muc dau tu", "kinh phi", "toc do", "thu nhap", "quy mo", "dien tich",
+    "dan so", "tuoi tho", "ngan sach", "kim ngach", "lai suat", "hoc phi", "luong co so", "tro cap",
+    "phu cap"))
+
+
+@lru_cache(maxsize=4096)
+def _measures_named(question: str) -> tuple[str, ...]:
+    plain_q = f" {' '.join(plain_key(s) for s in syllables(question))} "
+    return tuple(m for m in _MEASURES if m in plain_q)
+
+
+@lru_cache(maxsize=65536)
+def _plain_text(text: str) -> str:
+    return f" {' '.join(_tokens(text)[1])} "
+
+
 _TIME_UNITS = ("ngay", "thang", "nam", "tuan", "gio", "quy")
 _EVERY = re.compile(r"\b(mỗi|hằng|hàng)\s+(ngày|tuần|tháng|quý|năm)\b", re.IGNORECASE)  # "bao lâu một lần?"
 
@@ -176,6 +197,9 @@ def answer_present(text: str, q: Question) -> float:
             return float(bool(_PERCENT.search(text)))
         if unit[:1] == ["nguoi"]:  # "… giảng viên … bao nhiêu người?": "2.000 giảng viên", "41 đồng chí"
             return float(_number_before(text, unit, _people_words(q.text)))
+        measures = _measures_named(q.text)
+        if measures and not any(m in _plain_text(text) for m in measures):
+            return 0.0  # "sản lượng khai thác … bao nhiêu tấn?" is not answered by some other tonnage
         return float(_number_before(text, unit) or _number_before(text, []) and not unit)
     if q.kind == "when":
         wanted = _time_asked(q.text)

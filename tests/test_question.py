@@ -132,6 +132,13 @@ def test_a_roman_ordinal_is_matched_by_an_ordinal_not_by_a_date():
      "Đại hội đảng bộ cơ sở hoàn thành trước ngày 30/6/2020.", True),
     ("Nghị quyết 19 được ban hành ngày tháng nào năm 2022?", "Ngày 26/11/2025, Trung ương ban hành Kết luận 219.",
      False),
+    # a figure's measure named by the question must be named by the sentence; "mức" is too generic to ask it
+    ("Nghị quyết 36 đặt chỉ tiêu sản lượng khai thác hải sản bao nhiêu tấn?",
+     "Phấn đấu xuất khẩu đạt 10 triệu tấn hàng hóa.", False),
+    ("Chỉ thị 45 yêu cầu tỷ lệ nữ trong cấp ủy đạt bao nhiêu?", "Phấn đấu đạt tỷ lệ cấp ủy viên nữ từ 15% trở lên.",
+     True),
+    ("Mức chi cho giáo dục tối thiểu bao nhiêu phần trăm?", "Chi ngân sách cho giáo dục đạt tối thiểu 20% tổng chi.",
+     True),
 ])
 def test_the_answer_of_the_asked_shape_is_recognised(question, text, present):
     assert answer_present(text, analyse(question)) == float(present)
