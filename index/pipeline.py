@@ -28,7 +28,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -521,6 +521,7 @@ class _State:
         self._references: dict[str, set[tuple[str, str]]] | None = None
         self._unit_refs: dict[int, frozenset[str]] = {}
         self._sentences: dict[tuple[int, bool], list[tuple[str, set[str]]]] = {}
+        self._derived: dict[tuple[object, ...], set[str]] = {}
         # Prefix sums of passage lengths: the size of any id range (a section) in O(1).
         self._chars = snapshot.part("sections").chars
 
@@ -529,9 +530,8 @@ class _State:
         own head (its heading or lead-in, with its section path) names."""
         if not q.focus or q.kind not in ("list", "count"):
             return 0.0
-        head = self.snapshot.passages[start]
-        head_terms = term_set(" ".join([*head.section[-1:], head.text]), q.toned)
-        return coverage(q.focus, head_terms)
+        return coverage(q.focus, self._cached(("head", start, q.toned), lambda: term_set(
+            " ".join([*self.snapshot.passages[start].section[-1:], self.snapshot.passages[start].text]), q.toned)))
 
     def is_list(self, start: int, end: int) -> float:
         """1 when the unit is a list: a head with at least two passages under it."""
@@ -571,8 +571,18 @@ class _State:
 
     def section_terms(self, start: int, toned: bool) -> set[str]:
         """Terms of the unit's heading path (what the section it belongs to is about)."""
-        head = self.snapshot.passages[start]
-        return term_set(" ".join(head.section), toned)
+        return self._cached(("section", start, toned),
+                            lambda: term_set(" ".join(self.snapshot.passages[start].section), toned))
+
+    def _cached(self, key: tuple[object, ...], make: Callable[[], set[str]]) -> set[str]:
+        """Terms computed once per snapshot: the same units come back question after question, and
+        their term sets were most of the time spent composing an answer (bounded, cleared when full)."""
+        found = self._derived.get(key)
+        if found is None:
+            if len(self._derived) >= 50000:
+                self._derived.clear()
+            found = self._derived[key] = make()
+        return found
 
     def chars(self, start: int, end: int) -> int:
         """Characters of text in the passages [start, end)."""
@@ -649,7 +659,13 @@ class _State:
         return self._doc_terms[key]
 
     def unit_terms(self, start: int, end: int, toned: bool) -> set[str]:
-        terms: set[str] = set()
-        for pid in range(start, end):
-            terms |= self.passage_terms(pid, toned)
-        return terms
+        if end - start == 1:
+            return self.passage_terms(start, toned)
+
+        def union() -> set[str]:
+            terms: set[str] = set()
+            for pid in range(start, end):
+                terms |= self.passage_terms(pid, toned)
+            return terms
+
+        return self._cached(("unit", start, end, toned), union)
