@@ -348,11 +348,11 @@ class AnswerPipeline:
             dense = state.retrieval.similarity(qvec, pid)
             # What the document as a whole establishes (its title, issuer, opening lines: "Kết luận 219 của
             # Ban Chấp hành Trung ương …") counts for every unit of it, so units are told apart by the rest.
-            unit_terms = state.unit_terms(start, end, toned) | state.document_terms(passages[start].doc_id, toned)
-            cov = coverage(terms, unit_terms)
-            named = unit_terms | state.reference_terms(passages[start].doc_id) | state.unit_references(start, end)
-            names_cov = coverage(names, named) if names else 1.0
             doc_id = passages[start].doc_id
+            unit_terms = state.unit_terms(start, end, toned) | state.document_terms(doc_id, toned)
+            cov = coverage(terms, unit_terms)
+            named = unit_terms | state.reference_terms(doc_id) | state.unit_references(start, end)
+            names_cov = coverage(names, named) if names else 1.0
             context = state.document_terms(doc_id, toned, head=False) | state.section_terms(start, toned)
             answer = state.answer_match(start, end, q, terms, context)
             signals = Signals(dense, cov, names_cov, answer)
@@ -530,8 +530,10 @@ class _State:
         own head (its heading or lead-in, with its section path) names."""
         if not q.focus or q.kind not in ("list", "count"):
             return 0.0
-        return coverage(q.focus, self._cached(("head", start, q.toned), lambda: term_set(
-            " ".join([*self.snapshot.passages[start].section[-1:], self.snapshot.passages[start].text]), q.toned)))
+        head = self.snapshot.passages[start]
+        head_terms = self._cached(("head", start, q.toned),
+                                  lambda: term_set(" ".join([*head.section[-1:], head.text]), q.toned))
+        return coverage(q.focus, head_terms)
 
     def is_list(self, start: int, end: int) -> float:
         """1 when the unit is a list: a head with at least two passages under it."""
@@ -571,8 +573,8 @@ class _State:
 
     def section_terms(self, start: int, toned: bool) -> set[str]:
         """Terms of the unit's heading path (what the section it belongs to is about)."""
-        return self._cached(("section", start, toned),
-                            lambda: term_set(" ".join(self.snapshot.passages[start].section), toned))
+        head = self.snapshot.passages[start]
+        return self._cached(("section", start, toned), lambda: term_set(" ".join(head.section), toned))
 
     def _cached(self, key: tuple[object, ...], make: Callable[[], set[str]]) -> set[str]:
         """Terms computed once per snapshot: the same units come back question after question, and
