@@ -53,4 +53,5 @@ def open_pipeline(settings: Settings) -> AnswerPipeline:
         top_k=settings.top_k,
         ranking=RankingConfig(min_confidence=settings.min_confidence, medium_confidence=settings.medium_confidence),
         max_question_chars=settings.max_question_chars,
+        warm_passages=settings.warm_passages,
     )

@@ -247,7 +247,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from hoidap.index.evaluate import evaluate, read_qa
 
     settings = _settings(args)
+    if args.cold:
+        settings = replace(settings, warm_passages=0)
     pipeline = open_pipeline(settings)
+    pipeline.wait_for_warmup()  # latencies as a serving bot sees them, not those of its first seconds
     overrides = args.set or []
     if overrides:
         try:
@@ -573,6 +576,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "of a corpus with the .txt corpus's questions)")
     p.add_argument("--set", action="append", metavar="NAME=VALUE",
                    help="override one ranking knob for this run, e.g. --set dense_share=0.6 (repeatable)")
+    p.add_argument("--cold", action="store_true",
+                   help="no warm-up: time the questions as the first ones after opening the index")
     p.set_defaults(func=cmd_eval)
 
     p = with_index(sub.add_parser(

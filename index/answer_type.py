@@ -186,6 +186,13 @@ def _time_asked(question: str) -> str:
     return "any"
 
 
+def prepare(sentence: str) -> None:
+    """Read a sentence's syllables and dates into the caches the checks use (warming an index up)."""
+    _tokens(sentence)
+    _dates(sentence)
+    _plain_text(sentence)
+
+
 def answer_present(text: str, q: Question) -> float:
     """1.0 when `text` states what `q` asks for (a number of the asked unit, a day, a month, a year, a
     person), 0.0 when it does not; 1.0 for questions whose answer has no fixed form."""

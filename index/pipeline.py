@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
-from hoidap.index.answer_type import answer_present
+from hoidap.index.answer_type import answer_present, prepare
 from hoidap.index.calibration import Calibration, calibration_for
 from hoidap.index.chunker import split_sentences
 from hoidap.index.embedder import Embedder
@@ -79,7 +79,8 @@ class AnswerPipeline:
     def __init__(self, snapshot: Snapshot, embedder: Embedder, index_dir: Path | None = None,
                  top_k: int = 3, ranking: RankingConfig | None = None,
                  calibration: Calibration | None = None, watch_seconds: float = 5.0,
-                 max_question_chars: int = 1000, verify_in_background: bool = False) -> None:
+                 max_question_chars: int = 1000, verify_in_background: bool = False,
+                 warm_passages: int = 0) -> None:
         self.embedder = embedder
         # One limit for every caller (CLI, batch files, the bot, evaluation): an over-long "question"
         # is refused before it costs anything (a 100,000-character one took 90 s of CPU).
@@ -95,14 +96,22 @@ class AnswerPipeline:
         self._loader: threading.Thread | None = None
         self._verifier: threading.Thread | None = None
         self._broken: str | None = None  # the served version failed its background verification
+        # Up to this many passages, a version's sentences and term sets are read once when it is opened
+        # (in the background), so that the first questions are as fast as later ones.
+        self.warm_passages = warm_passages
+        self._warmer: threading.Thread | None = None
         self._state = self._new_state(snapshot)
         if verify_in_background:
             self._verify_in_background(snapshot)
+        if warm_passages:
+            self._warmer = threading.Thread(target=self._warm_in_background, args=(self._state,),
+                                            name="hoidap-warm", daemon=True)
+            self._warmer.start()
 
     @classmethod
     def open(cls, index_dir: Path, embedder: Embedder, *, top_k: int = 3, ranking: RankingConfig | None = None,
              calibration: Calibration | None = None, watch_seconds: float = 5.0,
-             max_question_chars: int = 1000) -> AnswerPipeline:
+             max_question_chars: int = 1000, warm_passages: int = 0) -> AnswerPipeline:
         """Open the published index (memory-mapped), refusing one built with another embedder.
 
         Sizes and small files are checked at once; the large files' checksums in a background
@@ -110,7 +119,8 @@ class AnswerPipeline:
         """
         snapshot = load_snapshot(index_dir, expected_embedder=embedder.id)
         return cls(snapshot, embedder, index_dir, top_k=top_k, ranking=ranking, calibration=calibration,
-                   watch_seconds=watch_seconds, max_question_chars=max_question_chars, verify_in_background=True)
+                   watch_seconds=watch_seconds, max_question_chars=max_question_chars, verify_in_background=True,
+                   warm_passages=warm_passages)
 
     def _new_state(self, snapshot: Snapshot) -> _State:
         calibration = self._fixed_calibration or calibration_for(self.embedder.id, snapshot.folder)
@@ -193,9 +203,21 @@ class AnswerPipeline:
             if snapshot.version == self.version:
                 return False
             state = self._new_state(snapshot)
+            state.warm(self.warm_passages)  # before the swap: questions keep the old version meanwhile
             self._state = state
             self._broken = None
         return True
+
+    def _warm_in_background(self, state: _State) -> None:
+        _lower_this_threads_priority()
+        started = time.perf_counter()
+        if state.warm(self.warm_passages):
+            log.info("index version %s warmed up in %.1f s", state.snapshot.version, time.perf_counter() - started)
+
+    def wait_for_warmup(self, timeout: float | None = None) -> None:
+        """Block until the opened version's warm-up (if any) has finished (evaluation, benchmarks)."""
+        if self._warmer is not None:
+            self._warmer.join(timeout)
 
     def wait_for_verification(self, timeout: float | None = None) -> None:
         """Block until the background checksum of the opened version has finished (benchmarks)."""
@@ -480,6 +502,8 @@ def _lower_this_threads_priority() -> None:
 
 
 DOCUMENT_HEAD_PASSAGES = 3  # a document's opening passages state what it is (issuer, number, date, subject)
+SENTENCE_CACHE = 20000  # passages (per keying) whose sentences and their terms are kept
+WARM_MAX = SENTENCE_CACHE // 2  # half: questions typed without tone marks fill the rest
 
 
 def _reference_term(ref: tuple[str, str]) -> str:
@@ -525,6 +549,24 @@ class _State:
         # Prefix sums of passage lengths: the size of any id range (a section) in O(1).
         self._chars = snapshot.part("sections").chars
 
+    def warm(self, limit: int) -> bool:
+        """Read every passage's sentences and term sets once (keyed with tone marks, as most questions
+        are typed) when the version has at most `limit` passages: these caches fill as questions come
+        anyway, but the first question to touch a unit paid for them. Bounded by `limit` because they
+        cost memory, and never above what the sentence cache keeps (WARM_MAX passages)."""
+        passages = self.snapshot.passages
+        if not 0 < len(passages) <= min(limit, WARM_MAX):
+            return False
+        for pid in range(len(passages)):  # questions typed with tone marks (most): their keying only
+            p = passages[pid]
+            self.passage_terms(pid, True)
+            self.text_terms(pid, True)
+            for sentence, _terms in self.sentences(pid, p.text, True):
+                prepare(sentence)
+        for pid in range(len(passages)):
+            self.unit_references(pid, pid + 1)
+        return True
+
     def focus_match(self, start: int, q: Question) -> float:
         """Share of what a list or count question asks about ("nhiệm vụ trọng tâm") that the unit's
         own head (its heading or lead-in, with its section path) names."""
@@ -566,7 +608,7 @@ class _State:
         key = (pid, toned)
         found = self._sentences.get(key)
         if found is None:
-            if len(self._sentences) >= 20000:
+            if len(self._sentences) >= SENTENCE_CACHE:
                 self._sentences.clear()
             found = self._sentences[key] = [(text[a:b], term_set(text[a:b], toned)) for a, b in split_sentences(text)]
         return found
