@@ -30,7 +30,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import numpy as np
 from hoidap.index.answer_type import answer_present, prepare
@@ -373,8 +373,8 @@ class AnswerPipeline:
             doc_id = passages[start].doc_id
             unit_terms = state.unit_terms(start, end, toned) | state.document_terms(doc_id, toned)
             cov = coverage(terms, unit_terms)
-            named = unit_terms | state.reference_terms(doc_id) | state.unit_references(start, end)
-            names_cov = coverage(names, named) if names else 1.0
+            names_cov = coverage(names, unit_terms | state.reference_terms(doc_id)
+                                 | state.unit_references(start, end)) if names else 1.0
             context = state.document_terms(doc_id, toned, head=False) | state.section_terms(start, toned)
             answer = state.answer_match(start, end, q, terms, context)
             signals = Signals(dense, cov, names_cov, answer)
@@ -504,6 +504,21 @@ def _lower_this_threads_priority() -> None:
 DOCUMENT_HEAD_PASSAGES = 3  # a document's opening passages state what it is (issuer, number, date, subject)
 SENTENCE_CACHE = 20000  # passages (per keying) whose sentences and their terms are kept
 WARM_MAX = SENTENCE_CACHE // 2  # half: questions typed without tone marks fill the rest
+DERIVED_CACHE = 50000  # entries of each of the other bounded caches of a snapshot's state
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _remember(cache: dict[K, V], key: K, bound: int, make: Callable[[], V]) -> V:
+    """`cache[key]`, made on first use; a cache that reaches `bound` entries starts over (a bound on
+    memory that costs nothing per question, where an LRU's bookkeeping would)."""
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= bound:
+            cache.clear()
+        found = cache[key] = make()
+    return found
 
 
 def _reference_term(ref: tuple[str, str]) -> str:
@@ -558,12 +573,10 @@ class _State:
         if not 0 < len(passages) <= min(limit, WARM_MAX):
             return False
         for pid in range(len(passages)):  # questions typed with tone marks (most): their keying only
-            p = passages[pid]
             self.passage_terms(pid, True)
             self.text_terms(pid, True)
-            for sentence, _terms in self.sentences(pid, p.text, True):
+            for sentence, _terms in self.sentences(pid, passages[pid].text, True):
                 prepare(sentence)
-        for pid in range(len(passages)):
             self.unit_references(pid, pid + 1)
         return True
 
@@ -605,13 +618,8 @@ class _State:
 
     def sentences(self, pid: int, text: str, toned: bool) -> list[tuple[str, set[str]]]:
         """A passage's sentences with their terms (cached: the same units come back question after question)."""
-        key = (pid, toned)
-        found = self._sentences.get(key)
-        if found is None:
-            if len(self._sentences) >= SENTENCE_CACHE:
-                self._sentences.clear()
-            found = self._sentences[key] = [(text[a:b], term_set(text[a:b], toned)) for a, b in split_sentences(text)]
-        return found
+        return _remember(self._sentences, (pid, toned), SENTENCE_CACHE,
+                         lambda: [(text[a:b], term_set(text[a:b], toned)) for a, b in split_sentences(text)])
 
     def section_terms(self, start: int, toned: bool) -> set[str]:
         """Terms of the unit's heading path (what the section it belongs to is about)."""
@@ -620,13 +628,8 @@ class _State:
 
     def _cached(self, key: tuple[object, ...], make: Callable[[], set[str]]) -> set[str]:
         """Terms computed once per snapshot: the same units come back question after question, and
-        their term sets were most of the time spent composing an answer (bounded, cleared when full)."""
-        found = self._derived.get(key)
-        if found is None:
-            if len(self._derived) >= 50000:
-                self._derived.clear()
-            found = self._derived[key] = make()
-        return found
+        their term sets were most of the time spent composing an answer."""
+        return _remember(self._derived, key, DERIVED_CACHE, make)
 
     def chars(self, start: int, end: int) -> int:
         """Characters of text in the passages [start, end)."""
@@ -653,23 +656,26 @@ class _State:
         that passage belongs to."""
         found: set[str] = set()
         for pid in range(start, end):
-            refs = self._unit_refs.get(pid)
-            if refs is None:
-                if len(self._unit_refs) >= 50000:
-                    self._unit_refs.clear()
-                refs = self._unit_refs[pid] = frozenset(
-                    _reference_term(ref) for ref in document_references(self.snapshot.passages[pid].text))
-            found |= refs
+            found |= self._passage_references(pid)
         return found
+
+    def _passage_references(self, pid: int) -> frozenset[str]:
+        def make() -> frozenset[str]:
+            return frozenset(_reference_term(ref) for ref in document_references(self.snapshot.passages[pid].text))
+
+        return _remember(self._unit_refs, pid, DERIVED_CACHE, make)
 
     def reference_terms(self, doc_id: str) -> set[str]:
         """The documents this one is, or is about, as name terms ("§nghi quyet:57"): named by its title
         and số hiệu, or by its opening passages ("Thông báo kết luận số 75-TB/TW ngày 7/3/2025 …")."""
-        self.documents_named_cache()
-        assert self._references is not None
-        first, end = self.snapshot.doc_ranges.get(doc_id, (0, 0))
-        head = self.unit_references(first, min(end, first + DOCUMENT_HEAD_PASSAGES))
-        return head | {_reference_term(ref) for ref in self._references.get(doc_id, set())}
+        def make() -> set[str]:
+            self.documents_named_cache()
+            assert self._references is not None
+            first, end = self.snapshot.doc_ranges.get(doc_id, (0, 0))
+            head = self.unit_references(first, min(end, first + DOCUMENT_HEAD_PASSAGES))
+            return head | {_reference_term(ref) for ref in self._references.get(doc_id, set())}
+
+        return self._cached(("references", doc_id), make)
 
     def documents_named_cache(self) -> None:
         if self._references is None:
