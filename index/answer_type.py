@@ -135,7 +135,7 @@ def _dates(text: str) -> tuple[tuple[str, ...], bool]:
 @lru_cache(maxsize=4096)
 def _people_words(question: str) -> frozenset[str]:
     """What a "bao nhiêu người?" may count: people named by the question's own words, or "đồng chí"."""
-    return frozenset(plain_key(w) for w in syllables(question)) - _NOT_COUNTED | {"dong"}
+    return frozenset(_tokens(question)[1]) - _NOT_COUNTED | {"dong"}
 
 
 _NOT_COUNTED = frozenset("bao nhieu la co the duoc so luong cu the quy dinh nam ngay thang".split())
@@ -151,12 +151,14 @@ _MEASURES = tuple(f" {m} " for m in (
 
 @lru_cache(maxsize=4096)
 def _measures_named(question: str) -> tuple[str, ...]:
-    plain_q = f" {' '.join(plain_key(s) for s in syllables(question))} "
+    plain_q = _plain_text(question)
     return tuple(m for m in _MEASURES if m in plain_q)
 
 
 @lru_cache(maxsize=65536)
 def _plain_text(text: str) -> str:
+    """The text's syllables without marks, space-separated and space-padded (" ty le cap uy "): what
+    the checks of a question's wording and of a sentence's measures search."""
     return f" {' '.join(_tokens(text)[1])} "
 
 
@@ -167,14 +169,14 @@ _EVERY = re.compile(r"\b(mỗi|hằng|hàng)\s+(ngày|tuần|tháng|quý|năm)\b
 @lru_cache(maxsize=4096)
 def _ordinal_asked(question: str) -> bool:
     """"Lần thứ mấy", "khóa thứ mấy": the answer is an ordinal, not a quantity."""
-    return bool(re.search(r"\bthu may\b", " ".join(plain_key(s) for s in syllables(question))))
+    return " thu may " in _plain_text(question)
 
 
 @lru_cache(maxsize=4096)
 def _time_asked(question: str) -> str:
     """What a when-question asks for: "duration" ("thời hạn bao lâu?"), "day", "month", "year" or
     "any" (read once per question, not once per sentence it is checked against)."""
-    plain_q = " ".join(plain_key(s) for s in syllables(question))
+    plain_q = _plain_text(question)
     if re.search(r"\bbao lau\b|\bthoi han\b|\bthoi gian bao\b", plain_q):
         return "duration"
     if re.search(r"\bngay (nao|cu the|bao nhieu|thang)\b|\bnhung ngay\b", plain_q):

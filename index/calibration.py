@@ -194,6 +194,18 @@ def _thresholds(conf: np.ndarray, answerable: np.ndarray, hit: np.ndarray,
     return high, medium
 
 
+def _arrays(examples: Sequence[Example]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Signals (one row per question), answerable, and whether the best unit was right."""
+    return (np.array([e.signals for e in examples], dtype=np.float64),
+            np.array([e.answerable for e in examples], dtype=bool),
+            np.array([e.hit for e in examples], dtype=bool))
+
+
+def _confidences(x: np.ndarray, w: np.ndarray, b: float) -> np.ndarray:
+    """`Calibration.confidence` for many rows of signals at once."""
+    return 1 / (1 + np.exp(-np.clip(x @ w + b, -60, 60)))
+
+
 def _validated_medium(conf: np.ndarray, answerable: np.ndarray, max_refused_answerable: float,
                       min_refused_unanswerable: float) -> float | None:
     """The middle of the thresholds at which validation questions meet both refusal targets (None if
@@ -235,10 +247,8 @@ def fit(examples: Sequence[Example], embedder: str, folds: int = 5, seed: int = 
     if len(examples) < 2 * folds:
         raise ValueError(f"{len(examples)} examples are too few for {folds}-fold cross-validation")
     features = tuple(range(len(Signals._fields))) if features is None else tuple(features)
-    x = np.array([e.signals for e in examples], dtype=np.float64)
-    y = np.array([e.answerable for e in examples], dtype=np.float64)
-    hit = np.array([e.hit for e in examples], dtype=bool)
-    answerable = y == 1
+    x, answerable, hit = _arrays(examples)
+    y = answerable.astype(np.float64)
     if answerable.all() or not answerable.any():
         raise ValueError("calibration needs both answerable and unanswerable questions")
     rng = np.random.default_rng(seed)
@@ -251,15 +261,13 @@ def fit(examples: Sequence[Example], embedder: str, folds: int = 5, seed: int = 
     for k in range(folds):
         train, test = fold_of != k, fold_of == k
         w, b = _logistic(x[train], y[train], features)
-        oof[test] = 1 / (1 + np.exp(-np.clip(x[test] @ w + b, -60, 60)))
+        oof[test] = _confidences(x[test], w, b)
     high, medium = _thresholds(oof, answerable, hit, max_refused_answerable, min_high_precision)
     w, b = _logistic(x, y, features)
     validated: dict[str, float] = {}
     if validation:
-        xv = np.array([e.signals for e in validation], dtype=np.float64)
-        v_answerable = np.array([e.answerable for e in validation], dtype=bool)
-        v_hit = np.array([e.hit for e in validation], dtype=bool)
-        v_conf = 1 / (1 + np.exp(-np.clip(xv @ w + b, -60, 60)))
+        xv, v_answerable, v_hit = _arrays(validation)
+        v_conf = _confidences(xv, w, b)
         chosen = _validated_medium(v_conf, v_answerable, max_refused_answerable, min_refused_unanswerable)
         if chosen is not None:
             medium = chosen
