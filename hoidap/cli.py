@@ -287,6 +287,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _index_qa_pairs(values: list[str] | None, option: str) -> list[tuple[Path, Path]]:
+    """The INDEX_DIR:QA.jsonl values of a repeatable option, as paths."""
+    pairs = []
+    for value in values or []:
+        index, sep, qa = value.partition(":")
+        if not sep:
+            raise SettingsError(f"{option} {value!r}: expected INDEX_DIR:QA.jsonl")
+        pairs.append((Path(index), Path(qa)))
+    return pairs
+
+
 def cmd_calibrate(args: argparse.Namespace) -> int:
     """Fit the abstention model on QA files (answerable and unanswerable questions) and store it
     with each index it was measured on, as calibration.json next to the manifest."""
@@ -297,20 +308,10 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     from hoidap.index.evaluate import evaluate, read_qa
 
     settings = _settings(args)
-    pairs = [(settings.index_dir, Path(qa)) for qa in args.qa or []]
-    for pair in args.pair or []:
-        index, sep, qa = pair.partition(":")
-        if not sep:
-            raise SettingsError(f"--pair {pair!r}: expected INDEX_DIR:QA.jsonl")
-        pairs.append((Path(index), Path(qa)))
+    pairs = [(settings.index_dir, Path(qa)) for qa in args.qa or []] + _index_qa_pairs(args.pair, "--pair")
     if not pairs:
         raise SettingsError("give at least one --qa QA.jsonl (over --index) or --pair INDEX_DIR:QA.jsonl")
-    validation_pairs = []
-    for pair in args.validate or []:
-        index, sep, qa = pair.partition(":")
-        if not sep:
-            raise SettingsError(f"--validate {pair!r}: expected INDEX_DIR:QA.jsonl")
-        validation_pairs.append((Path(index), Path(qa)))
+    validation_pairs = _index_qa_pairs(args.validate, "--validate")
     pipelines = {}
 
     def examples_of(index_dir: Path, qa: Path) -> list[Example]:
