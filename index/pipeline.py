@@ -37,6 +37,7 @@ from hoidap.index.answer_type import answer_present, prepare
 from hoidap.index.calibration import Calibration, calibration_for
 from hoidap.index.chunker import split_sentences
 from hoidap.index.embedder import Embedder
+from hoidap.index.everyday import search_text, variants
 from hoidap.index.question import Question, Vocabulary, analyse, document_references
 from hoidap.index.ranking import RankingConfig
 from hoidap.index.search import LocalRetrieval, Reaccenter, Retrieval, convex_fusion
@@ -270,14 +271,17 @@ class AnswerPipeline:
             return Answer(question, False, NOT_FOUND, [], timings_ms={"total": 0.0})
         q = analyse(question, state.vocabulary)
         query, toned = q.text, q.toned
-        dense_query = query if toned else state.reaccenter.restore(query)
+        reworded = search_text(query, list(q.rewordings))
+        dense_query = reworded if self.ranking.everyday_dense else query
+        dense_query = dense_query if toned else state.reaccenter.restore(dense_query)
         qvec = state.retrieval.embed(dense_query)
         timings["embed"] = (time.perf_counter() - t0) * 1000
         t1 = time.perf_counter()
         within = state.snapshot.doc_ranges[doc] if doc is not None else None
         candidates = self.ranking.candidates
         dense_hits = state.retrieval.dense(qvec, candidates, within) if mode != "lexical" else []
-        lexical = state.retrieval.lexical(query, candidates, within) if mode != "dense" else None
+        lexical_query = reworded if self.ranking.everyday_lexical else query
+        lexical = state.retrieval.lexical(lexical_query, candidates, within) if mode != "dense" else None
         lexical_hits = lexical.hits if lexical is not None else []
         if mode == "hybrid" and lexical is not None:
             fused = convex_fusion(dense_hits, lexical, qvec, state.retrieval, self.ranking.dense_share)
@@ -285,8 +289,12 @@ class AnswerPipeline:
             fused = dense_hits or lexical_hits
         timings["retrieve"] = (time.perf_counter() - t1) * 1000
         terms = query_terms(query, toned)
+        wordings = [terms]
+        if self.ranking.everyday_coverage:
+            wordings += [query_terms(v, toned) for v in variants(query, list(q.rewordings))[1:]]
         names = _with_references(name_terms(query, toned), q)
-        units, signals = self._units(state, fused, qvec, q, terms, names, k, rerank=mode == "hybrid")
+        units, signals = self._units(state, fused, qvec, q, terms, names, k, rerank=mode == "hybrid",
+                                     wordings=wordings)
         best = units[0] if units else None
         confidence = best.score if best else 0.0
         high, medium = self.thresholds()
@@ -352,7 +360,7 @@ class AnswerPipeline:
 
     def _units(self, state: _State, fused: list[tuple[int, float]], qvec: np.ndarray, q: Question,
                terms: list[str], names: list[str], k: int,
-               rerank: bool = True) -> tuple[list[AnswerPassage], Signals]:
+               rerank: bool = True, wordings: list[list[str]] | None = None) -> tuple[list[AnswerPassage], Signals]:
         """Expand the fused candidates to answering units, re-rank them, keep k.
 
         Fusion finds the right neighbourhood; how much of the question each whole unit covers
@@ -372,11 +380,11 @@ class AnswerPipeline:
             # Ban Chấp hành Trung ương …") counts for every unit of it, so units are told apart by the rest.
             doc_id = passages[start].doc_id
             unit_terms = state.unit_terms(start, end, toned) | state.document_terms(doc_id, toned)
-            cov = coverage(terms, unit_terms)
+            cov, asked = max(((coverage(w, unit_terms), w) for w in (wordings or [terms])), key=lambda c: c[0])
             names_cov = coverage(names, unit_terms | state.reference_terms(doc_id)
                                  | state.unit_references(start, end)) if names else 1.0
             context = state.document_terms(doc_id, toned, head=False) | state.section_terms(start, toned)
-            answer = state.answer_match(start, end, q, terms, context)
+            answer = state.answer_match(start, end, q, asked, context)
             signals = Signals(dense, cov, names_cov, answer)
             score = state.calibration.confidence(signals)
             key = fused_score / top_fused

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from hoidap.index.everyday import Rewording, rewordings
 from hoidap.index.text import (
     STOPWORDS_PLAIN,
     STOPWORDS_TONED,
@@ -84,6 +85,7 @@ class Question:
     references: set[tuple[str, str]] = field(default_factory=set)  # documents named ("kết luận", "155")
     numbers: list[str] = field(default_factory=list)  # numbers and years named in the question
     corrections: dict[str, str] = field(default_factory=dict)  # typed -> corpus form
+    rewordings: tuple[Rewording, ...] = ()  # everyday phrases and the documents' words for them
 
 
 class Vocabulary:
@@ -390,4 +392,5 @@ def analyse(question: str, vocabulary: Vocabulary | None = None) -> Question:
     kind = question_kind(text)
     focus = [t for t in focus_terms(text, toned, kind) if t not in stop]
     numbers = [n for n in _NUMBER.findall(text)]
-    return Question(raw, text, toned, kind, focus, document_references(text), numbers, corrections)
+    found = tuple(rewordings(text, toned, vocabulary)) if vocabulary is not None else ()
+    return Question(raw, text, toned, kind, focus, document_references(text), numbers, corrections, found)

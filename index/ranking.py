@@ -38,10 +38,16 @@ class RankingConfig:
     min_confidence: float | None = None  # answer (high tier) at or above this confidence
     medium_confidence: float | None = None  # quote under a hedge at or above this one
     suggestions: int = 3  # nearby section headings offered when nothing answers
+    # Everyday phrases' formal wordings (index/everyday.py): added to the BM25 query, to the embedded
+    # query, and offered to the coverage check as alternatives (1.0 = on, 0.0 = off).
+    everyday_lexical: float = 1.0
+    everyday_dense: float = 0.0
+    everyday_coverage: float = 1.0
 
     def __post_init__(self) -> None:
         shares = ("dense_share", "coverage_weight", "confidence_weight", "named_heading_coverage", "min_confidence",
-                  "medium_confidence", "focus_weight", "shape_weight", "names_weight", "document_weight")
+                  "medium_confidence", "focus_weight", "shape_weight", "names_weight", "document_weight",
+              "everyday_lexical", "everyday_dense", "everyday_coverage")
         for f in fields(self):
             value = getattr(self, f.name)
             if value is None and f.name in ("min_confidence", "medium_confidence"):

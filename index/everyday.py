@@ -1,0 +1,257 @@
+"""Everyday words for the documents' own: "người làm ruộng" asks about "nông dân".
+
+Party members ask in the words of the street ("công ty quốc doanh", "tiền đâu ra", "khám bệnh không
+mất tiền"); resolutions write "doanh nghiệp nhà nước", "nguồn vốn", "miễn viện phí". Neither BM25 nor
+the coverage signals see a shared word, and a small embedding model often misses the link too, so a
+paraphrase is ranked low and then refused. This module holds a hand-written table of everyday phrases
+and the administrative phrases they stand for, and finds which of them a question uses.
+
+A rewording is offered only when the corpus itself writes the formal phrase (every syllable known and
+adjacent), so the table stays harmless on a corpus about something else, and the question keeps its
+own words: the formal phrases are added to the search and offered to the coverage check as
+alternatives, never substituted for what the user typed.
+
+>>> from hoidap.index.question import Vocabulary
+>>> vocab = Vocabulary.from_texts(["Nông dân là chủ thể", "miễn viện phí cho người nghèo"])
+>>> rewordings("người làm ruộng được gì?", True, vocab)
+[Rewording(typed='người làm ruộng', formal=('nông dân',))]
+>>> rewordings("kham benh khong mat tien", False, vocab)
+[Rewording(typed='khong mat tien', formal=('mien vien phi',))]
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+from hoidap.index.text import STOPWORDS_PLAIN, nfc, plain_key, toned_key
+
+if TYPE_CHECKING:
+    from hoidap.index.question import Vocabulary
+
+# One line per idea: everyday phrases = the documents' phrases, each side separated by "|".
+# Written from how Party and State documents word things, not from any question set; a phrase on
+# the left should mean what every phrase on the right means, in these documents.
+_TABLE = """
+người làm ruộng | nhà nông | người trồng lúa | bà con nông dân | dân quê | người nông thôn = nông dân
+làm ruộng | làm nông | trồng lúa | nuôi heo | nuôi lợn = nông nghiệp | sản xuất nông nghiệp
+làng quê | vùng quê | miền quê | làng xã = nông thôn
+ruộng đất | đất ruộng | đất canh tác = đất đai | đất nông nghiệp
+buôn bán | làm ăn | mua bán | kinh doanh buôn bán = kinh doanh
+công ty | cơ sở kinh doanh | hãng sản xuất = doanh nghiệp
+công ty quốc doanh | quốc doanh | công ty nhà nước | xí nghiệp nhà nước = doanh nghiệp nhà nước | kinh tế nhà nước
+công ty tư nhân | công ty tư | làm kinh tế tư nhân | tư nhân làm ăn = kinh tế tư nhân | doanh nghiệp tư nhân
+hộ buôn bán | tiểu thương | hộ cá thể | buôn bán nhỏ = hộ kinh doanh
+ông chủ | giới kinh doanh | người kinh doanh | người làm ăn = doanh nhân
+tiền đâu ra | lấy tiền | nguồn tiền | tiền bạc | khoản tiền | chi tiền | bỏ tiền = nguồn vốn | kinh phí | ngân sách
+tiền nhà nước | tiền ngân sách | công quỹ | tiền thuế của dân = ngân sách nhà nước
+vay tiền | vay vốn | mượn tiền = tín dụng
+giàu mạnh | giàu có | giàu đẹp | sung túc = thịnh vượng | phồn vinh | hùng cường
+nhà nghèo | gia đình nghèo | nghèo khó | nhà khó khăn = hộ nghèo | hoàn cảnh khó khăn | giảm nghèo
+lương bổng | tiền công | đồng lương = tiền lương | thu nhập
+bán ra nước ngoài | bán ra thế giới | hàng ra nước ngoài = xuất khẩu
+tiền nước ngoài | vốn ngoại | nhà đầu tư ngoại = đầu tư nước ngoài
+thủ tục giấy tờ | giấy tờ rườm rà | giấy tờ lằng nhằng = thủ tục hành chính
+bỏ bớt cơ quan | cắt bớt cơ quan | giảm cơ quan = tinh gọn | sắp xếp tổ chức bộ máy | giảm đầu mối
+gọn nhẹ | gọn lại | bớt đầu mối = tinh gọn | sắp xếp tổ chức bộ máy | giảm đầu mối
+gộp | nhập lại | gộp lại | nhập chung = sáp nhập | hợp nhất
+gộp tỉnh | nhập tỉnh | gộp xã | nhập xã = sắp xếp đơn vị hành chính | hợp nhất
+bỏ huyện | bỏ cấp huyện | xóa cấp huyện = không tổ chức cấp huyện | chính quyền địa phương 2 cấp
+chính quyền hai cấp | hai cấp chính quyền = chính quyền địa phương 2 cấp
+cắt giảm người | giảm người | bớt người | giảm biên chế = tinh giản biên chế
+về hưu sớm | nghỉ sớm | nghỉ trước tuổi = nghỉ hưu trước tuổi
+về hưu | nghỉ hưu = nghỉ hưu
+nghỉ việc | thôi làm = thôi việc
+người làm nhà nước | người ăn lương nhà nước | công chức nhà nước = cán bộ, công chức, viên chức
+tiền hỗ trợ | tiền trợ cấp | được trợ cấp | tiền đền bù = chế độ, chính sách | trợ cấp
+sếp | thủ trưởng | người cầm đầu | người đứng đầu = người đứng đầu
+bỏ phiếu | đi bầu = bầu cử
+cuộc họp | buổi họp = hội nghị | phiên họp
+luật lệ | phép nước | luật pháp = pháp luật
+làm luật | soạn luật | viết luật = xây dựng pháp luật
+thực thi luật | chấp hành luật | áp dụng luật | thi hành luật = thi hành pháp luật | tổ chức thi hành pháp luật
+ăn hối lộ | nhận hối lộ | ăn tiền | đục khoét = tham nhũng | tiêu cực
+phung phí | hoang phí | tiêu xài hoang = lãng phí
+bà con | dân chúng | người dân thường = nhân dân
+đất nước mình | nước mình = đất nước | Tổ quốc
+ra tòa | xử án | xử kiện = xét xử | Tòa án
+bắt người | bắt giữ | bắt giam = bắt, giam, giữ
+vô tội | chưa có tội | không bị coi là có tội = được coi là không có tội | suy đoán vô tội
+lá cờ | cờ tổ quốc = Quốc kỳ
+bài hát chính thức | bài ca chính thức = Quốc ca
+ngày độc lập = Quốc khánh
+người đứng đầu nhà nước | nguyên thủ = Chủ tịch nước
+bộ đội | người lính | đi lính = Quân đội nhân dân | lực lượng vũ trang
+đi bộ đội | đi lính | nhập ngũ = nghĩa vụ quân sự
+cảnh sát = Công an nhân dân
+nói lên ý kiến | phát biểu ý kiến | nói thẳng = tự do ngôn luận
+theo đạo | đi lễ | tôn giáo = tín ngưỡng, tôn giáo
+nhà cửa | chỗ ở | nhà ở = chỗ ở hợp pháp | nhà ở
+lấy vợ | lấy chồng | cưới vợ | cưới chồng | cưới xin = kết hôn | hôn nhân
+bỏ nhau | ly dị = ly hôn
+công ăn việc làm | có việc làm | kiếm việc = việc làm
+người làm thuê | thợ thuyền | người đi làm = người lao động | giai cấp công nhân
+lũ lụt | bão lũ | hạn hán = thiên tai | biến đổi khí hậu
+ô nhiễm | rác thải = môi trường | bảo vệ môi trường
+hướng đi | định hướng lớn = đường lối | chủ trương
+thay đổi mới | làm mới | thay cũ đổi mới = đổi mới
+việc mấu chốt | khâu mấu chốt | điểm nút | việc then chốt = đột phá | khâu đột phá | then chốt
+quan trọng nhất | ưu tiên số một = hàng đầu | then chốt | quan trọng
+việc chính | việc cần làm | việc phải làm | việc trọng tâm = nhiệm vụ trọng tâm | nhiệm vụ
+cách làm | làm thế nào | làm cách nào | biện pháp = giải pháp | biện pháp
+cái nhìn | tư tưởng chỉ đạo | quan niệm = quan điểm | quan điểm chỉ đạo
+về lâu dài | tương lai xa | mai sau = tầm nhìn | dài hạn
+hạn chót | hạn cuối | muộn nhất = hoàn thành | thời hạn
+làm xong | xong xuôi | hoàn tất = hoàn thành
+soát xét | trông chừng = kiểm tra, giám sát
+nhìn lại | đánh giá lại | rút kinh nghiệm = tổng kết | sơ kết | kiểm điểm
+người tài | người giỏi | chất xám = nhân tài | nhân lực chất lượng cao
+người trẻ | lớp trẻ | giới trẻ = thanh niên | thế hệ trẻ
+chị em | phái nữ = phụ nữ
+người già | ông bà già | cụ già | người lớn tuổi = người cao tuổi
+trẻ con | con nít | các cháu | bọn trẻ = trẻ em
+người dân tộc | bà con dân tộc | đồng bào thiểu số = đồng bào dân tộc thiểu số | dân tộc thiểu số
+vùng núi | vùng cao | vùng sâu vùng xa | vùng khó khăn = vùng đặc biệt khó khăn | miền núi | vùng sâu, vùng xa
+giáp biên giới | sát biên giới | vùng biên | giáp nước ngoài = biên giới
+ngoài khơi | biển cả | biển đảo = biển | kinh tế biển
+người đánh cá | dân chài | người đi biển = ngư dân
+bến cảng | bến tàu = cảng biển
+việc học | học hành | đi học = giáo dục | học tập
+trường lớp | ngôi trường = trường học | cơ sở giáo dục
+tiền học | đóng tiền học | tiền trường = học phí
+học không mất tiền | không mất tiền học | miễn tiền học | học miễn phí = miễn học phí
+nghỉ học | thôi học | nghỉ học giữa chừng = bỏ học
+thầy cô | thầy giáo | cô giáo = nhà giáo | giáo viên
+học nghề | dạy nghề = giáo dục nghề nghiệp
+trường ở lại | ăn ở tại trường | ở lại trường = nội trú | bán trú
+khám bệnh | chữa bệnh | đi viện | đi khám = khám bệnh, chữa bệnh | khám, chữa bệnh
+tiền viện | tiền chữa bệnh | tiền khám bệnh = viện phí | chi phí khám, chữa bệnh
+không mất tiền | không tốn tiền | không phải trả tiền | khỏi trả tiền = miễn phí | miễn viện phí
+khám tổng quát | kiểm tra sức khỏe | khám định kỳ = khám sức khỏe định kỳ | khám sàng lọc
+thẻ bảo hiểm | bảo hiểm khám bệnh = bảo hiểm y tế
+y tá | thầy thuốc | cán bộ y tế = nhân lực y tế | nhân viên y tế | bác sĩ
+trạm xá | bệnh xá = trạm y tế | y tế cơ sở
+sống lâu | tuổi đời = tuổi thọ
+phòng dịch | tiêm phòng | tiêm chủng = y tế dự phòng | phòng bệnh
+sổ khám bệnh | hồ sơ bệnh án = hồ sơ sức khỏe điện tử
+mạng internet | internet | mạng wifi | mạng viễn thông = hạ tầng số | Internet | băng thông rộng
+lên mạng | làm trên mạng | online = chuyển đổi số | môi trường số | trực tuyến
+máy tính | máy móc hiện đại = công nghệ số | chuyển đổi số
+người nghiên cứu | nhà nghiên cứu = nhà khoa học | nghiên cứu
+phát minh | sáng kiến | cái mới = đổi mới sáng tạo
+khởi nghiệp | startup = khởi nghiệp sáng tạo
+ra đời | lập ra = thành lập | ra đời
+đổi tên | lấy tên = đổi tên
+người đứng đầu đảng = Tổng Bí thư
+ai phụ trách | ai lo | giao cho ai | ai chịu trách nhiệm = chủ trì | chịu trách nhiệm
+bắt đầu áp dụng | bắt đầu có hiệu lực = có hiệu lực | hiệu lực thi hành
+"""
+
+
+class Rewording(NamedTuple):
+    """An everyday phrase a question uses, as typed, and the corpus's phrases for it."""
+
+    typed: str
+    formal: tuple[str, ...]  # in the question's form: without marks when it was typed without
+
+
+def _parse(table: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    entries = []
+    for line in table.strip().splitlines():
+        left, _, right = line.partition("=")
+        everyday = tuple(p.strip() for p in left.split("|") if p.strip())
+        formal = tuple(p.strip() for p in right.split("|") if p.strip())
+        if not everyday or not formal:
+            raise ValueError(f"everyday table line {line!r}: expected 'everyday | … = formal | …'")
+        entries.append((everyday, formal))
+    return entries
+
+
+_ENTRIES = _parse(_TABLE)
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@lru_cache(maxsize=2)
+def _phrase_index(toned: bool) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Everyday phrase (as term keys) → the formal phrases of every line it appears on."""
+    key = toned_key if toned else plain_key
+    index: dict[tuple[str, ...], list[str]] = {}
+    for everyday, formal in _ENTRIES:
+        for phrase in everyday:
+            keys = tuple(key(w) for w in _WORD.findall(nfc(phrase)))
+            # Without marks a lone syllable or a pair of function words is too ambiguous: "hang" is
+            # "hãng" and "hàng", "la co" is "lá cờ" and "là có".
+            if not toned and (len(keys) < 2 or set(keys) <= STOPWORDS_PLAIN):
+                continue
+            targets = index.setdefault(keys, [])
+            targets.extend(f for f in formal if f not in targets)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _corpus_writes(phrase: str, vocabulary: Vocabulary) -> bool:
+    keys = [toned_key(w) for w in _WORD.findall(nfc(phrase))]
+    return all(k in vocabulary.toned for k in keys) and all(
+        pair in vocabulary.bigrams for pair in zip(keys, keys[1:], strict=False))
+
+
+def rewordings(text: str, toned: bool, vocabulary: Vocabulary) -> list[Rewording]:
+    """The everyday phrases in `text` (longest first, never overlapping) with the formal phrases the
+    corpus writes for them; phrases the question already uses are not offered again."""
+    index = _phrase_index(toned)
+    longest = max(map(len, index))
+    words = _WORD.findall(text)
+    keys = [toned_key(w) if toned else plain_key(w) for w in words]
+    present = set(keys)
+    found: list[Rewording] = []
+    i = 0
+    while i < len(keys):
+        for size in range(min(longest, len(keys) - i), 0, -1):
+            targets = index.get(tuple(keys[i : i + size]))
+            if targets is None:
+                continue
+            offered = []
+            for formal in targets:
+                formal_keys = [toned_key(w) if toned else plain_key(w) for w in _WORD.findall(nfc(formal))]
+                if set(formal_keys) <= present or not _corpus_writes(formal, vocabulary):
+                    continue
+                offered.append(formal if toned else " ".join(plain_key(w) for w in formal.split()))
+            if offered:
+                found.append(Rewording(" ".join(words[i : i + size]), tuple(offered)))
+            i += size - 1
+            break
+        i += 1
+    return found
+
+
+def search_text(text: str, found: list[Rewording]) -> str:
+    """The question with every formal phrase appended: what the lexical channel searches with.
+
+    >>> search_text("người làm ruộng được gì?", [Rewording("người làm ruộng", ("nông dân",))])
+    'người làm ruộng được gì? nông dân'
+    """
+    extra = [formal for r in found for formal in r.formal]
+    return " ".join([text, *extra]) if extra else text
+
+
+def variants(text: str, found: list[Rewording], most: int = 12) -> list[str]:
+    """The question as typed, then with its everyday phrases in the documents' words (every choice of
+    one phrase per rewording, up to `most` texts): the coverage check keeps the best.
+
+    >>> variants("tiền đâu ra để làm ruộng", [Rewording("tiền đâu ra", ("nguồn vốn", "kinh phí"))])
+    ['tiền đâu ra để làm ruộng', 'nguồn vốn để làm ruộng', 'kinh phí để làm ruộng']
+    """
+    out = [text]
+    if not found:
+        return out
+    choices = [(r.typed, *r.formal) for r in found]
+    for combination in itertools.islice(itertools.product(*choices), 1, None):
+        variant = text
+        for r, chosen in zip(found, combination, strict=True):
+            if chosen != r.typed:
+                variant = variant.replace(r.typed, chosen, 1)
+        out.append(variant)
+        if len(out) == most:
+            break
+    return out
