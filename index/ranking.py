@@ -24,7 +24,7 @@ class RankingConfig:
 
     candidates: int = 50  # how deep each retriever looks before fusion
     dense_share: float = 0.7  # fusion: weight of the normalised dense score against BM25's
-    rerank_depth: int = 20  # fused candidates expanded to units and re-ranked
+    rerank_depth: int = 30  # fused candidates expanded to units and re-ranked
     coverage_weight: float = 0.2  # re-ranking: weight of a unit's coverage of the question's words ...
     confidence_weight: float = 0.3  # ... and of its calibrated confidence, next to the fusion score
     names_weight: float = 0.15  # numbers, years and names of the question found in the unit: strong constraints
