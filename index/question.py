@@ -296,6 +296,7 @@ _KIND_PATTERNS: list[tuple[QuestionKind, re.Pattern[str]]] = [
                         r"những \w+( \w+)? nào|các \w+( \w+)*? (là gì|nào)|liệt kê|kể tên)\b")),
     ("who", re.compile(r"\b(là ai|ai là|ai đã|ai được|do ai|người nào|ai)\b")),
     ("when", re.compile(r"\b(khi nào|bao giờ|bao lâu|năm nào|ngày nào|tháng nào|thời gian nào|lúc nào|thời điểm nào|"
+                        r"hôm nào|bữa nào|hồi nào|"
                         r"thời hạn|hạn chót|trước ngày|đến ngày|(ngày|tháng|năm)( \w+){1,2} nào)\b")),
     ("where", re.compile(r"\b(ở đâu|tại đâu|nơi nào|địa điểm)\b")),
     ("yesno", re.compile(r"\b(có phải|phải không|đúng không|hay không|không\?|có đúng)")),
