@@ -65,6 +65,8 @@ def test_exact_words_are_never_corrected():
     ("Đảng viên phải không ngừng học tập những gì?", "list"),
     ("bo phan thuong truc khi sap xep bo may hoat dong den bao gio", "when"),
     ("Luật phải được công bố trong thời hạn bao lâu?", "when"),
+    ("Văn bản sửa Chỉ thị 35 được ký ra hôm nào?", "when"),
+    ("dai hoi 13 hop tu bua nao", "when"),
     ("dai hoi dang bo quan lan thu may", "count"),
 ])
 def test_question_kind(question, kind):
