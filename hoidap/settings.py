@@ -104,8 +104,9 @@ class Settings:
     group_limit_per_minute: int = field(default=20, metadata={"env": "HOIDAP_GROUP_LIMIT_PER_MINUTE"})
     member_limit_per_minute: int = field(default=8, metadata={"env": "HOIDAP_MEMBER_LIMIT_PER_MINUTE"})
     max_question_chars: int = field(default=1000, metadata={"env": "HOIDAP_MAX_QUESTION_CHARS"})
-    # An index of at most this many passages has its sentences and term sets read once when opened
-    # (in the background; about 11 KB a passage, at most 10,000), so first questions are as fast as later ones.
+    # An index of at most this many passages has its sentences and term sets read once when opened, keyed
+    # with and without tone marks (in the background; 40-60 KB a passage of resident memory, at most
+    # 10,000), so first questions are as fast as later ones.
     warm_passages: int = field(default=5000, metadata={"env": "HOIDAP_WARM_PASSAGES"})
     db_path: Path = field(default=Path("var/hoidap.sqlite3"), metadata={"env": "HOIDAP_DB"})
     log_retention_days: int = field(default=180, metadata={"env": "HOIDAP_LOG_RETENTION_DAYS"})  # 0 = forever

@@ -511,7 +511,7 @@ def _lower_this_threads_priority() -> None:
 
 DOCUMENT_HEAD_PASSAGES = 3  # a document's opening passages state what it is (issuer, number, date, subject)
 SENTENCE_CACHE = 20000  # passages (per keying) whose sentences and their terms are kept
-WARM_MAX = SENTENCE_CACHE // 2  # half: questions typed without tone marks fill the rest
+WARM_MAX = SENTENCE_CACHE // 2  # the warm-up keys every passage twice: with and without tone marks
 DERIVED_CACHE = 50000  # entries of each of the other bounded caches of a snapshot's state
 
 K = TypeVar("K")
@@ -573,19 +573,20 @@ class _State:
         self._chars = snapshot.part("sections").chars
 
     def warm(self, limit: int) -> bool:
-        """Read every passage's sentences and term sets once (keyed with tone marks, as most questions
-        are typed) when the version has at most `limit` passages: these caches fill as questions come
+        """Read every passage's sentences and term sets once (keyed with and without tone marks, for
+        questions typed either way) when the version has at most `limit` passages: these caches fill as questions come
         anyway, but the first question to touch a unit paid for them. Bounded by `limit` because they
         cost memory, and never above what the sentence cache keeps (WARM_MAX passages)."""
         passages = self.snapshot.passages
         if not 0 < len(passages) <= min(limit, WARM_MAX):
             return False
-        for pid in range(len(passages)):  # questions typed with tone marks (most): their keying only
-            self.passage_terms(pid, True)
-            self.text_terms(pid, True)
-            for sentence, _terms in self.sentences(pid, passages[pid].text, True):
-                prepare(sentence)
-            self.unit_references(pid, pid + 1)
+        for toned in (True, False):  # typed with tone marks (most questions) first, then without
+            for pid in range(len(passages)):
+                self.passage_terms(pid, toned)
+                self.text_terms(pid, toned)
+                for sentence, _terms in self.sentences(pid, passages[pid].text, toned):
+                    prepare(sentence)
+                self.unit_references(pid, pid + 1)
         return True
 
     def focus_match(self, start: int, q: Question) -> float:
