@@ -363,6 +363,9 @@ class AnswerPipeline:
                rerank: bool = True, wordings: list[list[str]] | None = None) -> tuple[list[AnswerPassage], Signals]:
         """Expand the fused candidates to answering units, re-rank them, keep k.
 
+        `wordings` are the question's terms as typed and with its everyday phrases in the documents'
+        words (index/everyday.py): a unit's coverage is the best of them.
+
         Fusion finds the right neighbourhood; how much of the question each whole unit covers
         (title and headings included) and its confidence then pick the unit that answers among
         close candidates. Without `rerank` (the plain baselines) units keep the retriever's
@@ -573,10 +576,10 @@ class _State:
         self._chars = snapshot.part("sections").chars
 
     def warm(self, limit: int) -> bool:
-        """Read every passage's sentences and term sets once (keyed with and without tone marks, for
-        questions typed either way) when the version has at most `limit` passages: these caches fill as questions come
-        anyway, but the first question to touch a unit paid for them. Bounded by `limit` because they
-        cost memory, and never above what the sentence cache keeps (WARM_MAX passages)."""
+        """Read every passage's sentences and term sets once, keyed with and without tone marks (for
+        questions typed either way), when the version has at most `limit` passages: these caches fill
+        as questions come anyway, but the first question to touch a unit paid for them. Bounded by
+        `limit` because they cost memory, and never above what the sentence cache keeps (WARM_MAX)."""
         passages = self.snapshot.passages
         if not 0 < len(passages) <= min(limit, WARM_MAX):
             return False
@@ -586,7 +589,8 @@ class _State:
                 self.text_terms(pid, toned)
                 for sentence, _terms in self.sentences(pid, passages[pid].text, toned):
                     prepare(sentence)
-                self.unit_references(pid, pid + 1)
+                if toned:
+                    self.unit_references(pid, pid + 1)  # names, the same whichever way the question is typed
         return True
 
     def focus_match(self, start: int, q: Question) -> float:
