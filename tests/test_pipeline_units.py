@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from hoidap.index.builder import IndexBuilder
 from hoidap.index.calibration import Calibration
 from hoidap.index.pipeline import AnswerPipeline
 
@@ -36,17 +33,9 @@ FIT = Calibration((0.0, 12.0, 8.0, 4.0), -17.0, 0.8, 0.3, "hash-256", "test fit"
 
 
 @pytest.fixture(scope="module")
-def pipeline(tmp_path_factory, hash_embedder) -> AnswerPipeline:
-    root = tmp_path_factory.mktemp("units")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "quan.txt").write_text(ARTICLE, encoding="utf-8")
-    (corpus / "kl155.txt").write_text(OTHER, encoding="utf-8")
-    (corpus / "kl127.txt").write_text(ANOTHER, encoding="utf-8")
-    (corpus / "news.txt").write_text(NEWS, encoding="utf-8")
-    (corpus / "tb75.txt").write_text(DECREE, encoding="utf-8")
-    IndexBuilder(hash_embedder).build(corpus, root / "index")
-    return AnswerPipeline.open(Path(root / "index"), hash_embedder, calibration=FIT)
+def pipeline(hash_pipeline_over) -> AnswerPipeline:
+    return hash_pipeline_over({"quan.txt": ARTICLE, "kl155.txt": OTHER, "kl127.txt": ANOTHER, "news.txt": NEWS,
+                               "tb75.txt": DECREE}, FIT)
 
 
 def test_a_list_question_with_context_words_gets_the_sub_list_its_focus_names(pipeline):
