@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from hoidap.index.text import STOPWORDS_PLAIN, nfc, plain_key, toned_key
+from hoidap.index.text import STOPWORDS_PLAIN, nfc, plain_key, toned_key, without_marks
 
 if TYPE_CHECKING:
     from hoidap.index.question import Vocabulary
@@ -314,7 +314,7 @@ def rewordings(text: str, toned: bool, vocabulary: Vocabulary) -> list[Rewording
                 formal_keys = [toned_key(w) if toned else plain_key(w) for w in _WORD.findall(nfc(formal))]
                 if set(formal_keys) <= present or not _corpus_writes(formal, vocabulary):
                     continue
-                offered.append(formal if toned else " ".join(plain_key(w) for w in formal.split()))
+                offered.append(formal if toned else without_marks(formal))
             if offered:
                 found.append(Rewording(" ".join(words[i : i + size]), tuple(offered)))
             i += size - 1

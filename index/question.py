@@ -34,6 +34,7 @@ from hoidap.index.text import (
     plain_key,
     syllables,
     toned_key,
+    without_marks,
 )
 
 QuestionKind = Literal["list", "count", "who", "when", "where", "yesno", "definition", "fact"]
@@ -236,7 +237,7 @@ def expand_abbreviations(text: str, vocabulary: Vocabulary | None = None, plain:
         if expansion is None:
             return match.group(0)
         if plain:
-            expansion = " ".join(plain_key(w) if w.isalpha() else w for w in expansion.split())
+            expansion = without_marks(expansion)
         return f"{expansion} {number}" if number else expansion
 
     return _ABBREVIATION_TOKEN.sub(replace, text)

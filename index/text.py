@@ -93,6 +93,16 @@ def plain_key(syllable: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def without_marks(text: str) -> str:
+    """A phrase as a phone without diacritics types it: every mark removed (đ → d), lower-cased, its
+    punctuation kept ("Cán bộ, công chức" → "can bo, cong chuc").
+
+    >>> without_marks("Cán bộ, công chức")
+    'can bo, cong chuc'
+    """
+    return " ".join(plain_key(w) for w in text.split())
+
+
 def has_diacritics(text: str) -> bool:
     """True when the text carries any Vietnamese mark (or đ), i.e. it was typed with diacritics."""
     lowered = nfc(text).lower()

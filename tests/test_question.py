@@ -29,6 +29,12 @@ def test_abbreviations_are_spelled_out(typed, meant):
     assert analyse(typed, VOCAB).text == meant
 
 
+def test_a_question_typed_without_marks_stays_without_marks_when_an_expansion_has_a_comma():
+    # "cán bộ, công chức": the comma once kept "bộ," marked, and the whole question went to the toned channel.
+    q = analyse("cac cbcc va khcn nghi huu som", VOCAB)
+    assert q.text.startswith("cac can bo, cong chuc va khoa hoc, cong nghe") and not q.toned
+
+
 def test_lower_case_words_of_the_corpus_are_never_taken_for_abbreviations():
     vocab = Vocabulary.from_texts(["tu do", "ct ty"])
     assert expand_abbreviations("tu do dn", vocab) == "tu do doanh nghiệp"
