@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -271,14 +272,20 @@ _ENTRIES = _parse(_TABLE)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+@lru_cache(maxsize=4096)
+def _keys(phrase: str, toned: bool) -> tuple[str, ...]:
+    """A phrase's syllables as term keys, with or without tone marks."""
+    key = toned_key if toned else plain_key
+    return tuple(key(w) for w in _WORD.findall(nfc(phrase)))
+
+
 @lru_cache(maxsize=2)
 def _phrase_index(toned: bool) -> dict[tuple[str, ...], tuple[str, ...]]:
     """Everyday phrase (as term keys) → the formal phrases of every line it appears on."""
-    key = toned_key if toned else plain_key
     index: dict[tuple[str, ...], list[str]] = {}
     for everyday, formal in _ENTRIES:
         for phrase in everyday:
-            keys = tuple(key(w) for w in _WORD.findall(nfc(phrase)))
+            keys = _keys(phrase, toned)
             # Without marks a lone syllable or a pair of function words is too ambiguous: "hang" is
             # "hãng" and "hàng", "la co" is "lá cờ" and "là có".
             if not toned and (len(keys) < 2 or set(keys) <= STOPWORDS_PLAIN):
@@ -289,41 +296,44 @@ def _phrase_index(toned: bool) -> dict[tuple[str, ...], tuple[str, ...]]:
 
 
 def _corpus_writes(phrase: str, vocabulary: Vocabulary) -> bool:
-    keys = [toned_key(w) for w in _WORD.findall(nfc(phrase))]
+    keys = _keys(phrase, True)
     return all(k in vocabulary.toned for k in keys) and all(
         pair in vocabulary.bigrams for pair in zip(keys, keys[1:], strict=False))
+
+
+def _longest_at(keys: list[str], i: int, index: dict[tuple[str, ...], tuple[str, ...]]) -> int:
+    """Length of the longest everyday phrase starting at keys[i] (0 when none does)."""
+    longest = max(map(len, index))
+    for size in range(min(longest, len(keys) - i), 0, -1):
+        if tuple(keys[i : i + size]) in index:
+            return size
+    return 0
 
 
 def rewordings(text: str, toned: bool, vocabulary: Vocabulary) -> list[Rewording]:
     """The everyday phrases in `text` (longest first, never overlapping) with the formal phrases the
     corpus writes for them; phrases the question already uses are not offered again."""
     index = _phrase_index(toned)
-    longest = max(map(len, index))
     words = _WORD.findall(text)
     keys = [toned_key(w) if toned else plain_key(w) for w in words]
     present = set(keys)
     found: list[Rewording] = []
     i = 0
     while i < len(keys):
-        for size in range(min(longest, len(keys) - i), 0, -1):
-            targets = index.get(tuple(keys[i : i + size]))
-            if targets is None:
-                continue
-            offered = []
-            for formal in targets:
-                formal_keys = [toned_key(w) if toned else plain_key(w) for w in _WORD.findall(nfc(formal))]
-                if set(formal_keys) <= present or not _corpus_writes(formal, vocabulary):
-                    continue
-                offered.append(formal if toned else without_marks(formal))
-            if offered:
-                found.append(Rewording(" ".join(words[i : i + size]), tuple(offered)))
-            i += size - 1
-            break
-        i += 1
+        size = _longest_at(keys, i, index)
+        if not size:
+            i += 1
+            continue
+        offered = tuple(formal if toned else without_marks(formal)
+                        for formal in index[tuple(keys[i : i + size])]
+                        if not set(_keys(formal, toned)) <= present and _corpus_writes(formal, vocabulary))
+        if offered:
+            found.append(Rewording(" ".join(words[i : i + size]), offered))
+        i += size
     return found
 
 
-def search_text(text: str, found: list[Rewording]) -> str:
+def search_text(text: str, found: Sequence[Rewording]) -> str:
     """The question with every formal phrase appended: what the lexical channel searches with.
 
     >>> search_text("người làm ruộng được gì?", [Rewording("người làm ruộng", ("nông dân",))])
@@ -333,7 +343,7 @@ def search_text(text: str, found: list[Rewording]) -> str:
     return " ".join([text, *extra]) if extra else text
 
 
-def variants(text: str, found: list[Rewording], most: int = 12) -> list[str]:
+def variants(text: str, found: Sequence[Rewording], most: int = 12) -> list[str]:
     """The question as typed, then with its everyday phrases in the documents' words (every choice of
     one phrase per rewording, up to `most` texts): the coverage check keeps the best.
 

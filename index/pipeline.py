@@ -271,7 +271,7 @@ class AnswerPipeline:
             return Answer(question, False, NOT_FOUND, [], timings_ms={"total": 0.0})
         q = analyse(question, state.vocabulary)
         query, toned = q.text, q.toned
-        reworded = search_text(query, list(q.rewordings))
+        reworded = search_text(query, q.rewordings)
         dense_query = reworded if self.ranking.everyday_dense else query
         dense_query = dense_query if toned else state.reaccenter.restore(dense_query)
         qvec = state.retrieval.embed(dense_query)
@@ -288,13 +288,10 @@ class AnswerPipeline:
         else:  # a plain baseline: one retriever's own ranking
             fused = dense_hits or lexical_hits
         timings["retrieve"] = (time.perf_counter() - t1) * 1000
-        terms = query_terms(query, toned)
-        wordings = [terms]
-        if self.ranking.everyday_coverage:
-            wordings += [query_terms(v, toned) for v in variants(query, list(q.rewordings))[1:]]
+        typed = variants(query, q.rewordings)[: None if self.ranking.everyday_coverage else 1]
+        wordings = [query_terms(v, toned) for v in typed]
         names = _with_references(name_terms(query, toned), q)
-        units, signals = self._units(state, fused, qvec, q, terms, names, k, rerank=mode == "hybrid",
-                                     wordings=wordings)
+        units, signals = self._units(state, fused, qvec, q, wordings, names, k, rerank=mode == "hybrid")
         best = units[0] if units else None
         confidence = best.score if best else 0.0
         high, medium = self.thresholds()
@@ -359,12 +356,12 @@ class AnswerPipeline:
         return self._unit_passage(state, head.id, head.subtree_end, 1.0, [], False, expandable=head.parent >= 0)
 
     def _units(self, state: _State, fused: list[tuple[int, float]], qvec: np.ndarray, q: Question,
-               terms: list[str], names: list[str], k: int,
-               rerank: bool = True, wordings: list[list[str]] | None = None) -> tuple[list[AnswerPassage], Signals]:
+               wordings: list[list[str]], names: list[str], k: int,
+               rerank: bool = True) -> tuple[list[AnswerPassage], Signals]:
         """Expand the fused candidates to answering units, re-rank them, keep k.
 
-        `wordings` are the question's terms as typed and with its everyday phrases in the documents'
-        words (index/everyday.py): a unit's coverage is the best of them.
+        `wordings` are the question's terms as typed (first) and with its everyday phrases in the
+        documents' words (index/everyday.py): a unit's coverage is the best of them.
 
         Fusion finds the right neighbourhood; how much of the question each whole unit covers
         (title and headings included) and its confidence then pick the unit that answers among
@@ -372,6 +369,7 @@ class AnswerPipeline:
         order. Each unit's confidence is computed for the abstention decision.
         """
         passages = state.snapshot.passages
+        terms = wordings[0]
         scored: list[_Candidate] = []
         top_fused = fused[0][1] if fused else 1.0
         toned = q.toned
@@ -383,7 +381,7 @@ class AnswerPipeline:
             # Ban Chấp hành Trung ương …") counts for every unit of it, so units are told apart by the rest.
             doc_id = passages[start].doc_id
             unit_terms = state.unit_terms(start, end, toned) | state.document_terms(doc_id, toned)
-            cov, asked = max(((coverage(w, unit_terms), w) for w in (wordings or [terms])), key=lambda c: c[0])
+            cov, asked = max(((coverage(w, unit_terms), w) for w in wordings), key=lambda c: c[0])
             names_cov = coverage(names, unit_terms | state.reference_terms(doc_id)
                                  | state.unit_references(start, end)) if names else 1.0
             context = state.document_terms(doc_id, toned, head=False) | state.section_terms(start, toned)

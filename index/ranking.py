@@ -47,7 +47,7 @@ class RankingConfig:
     def __post_init__(self) -> None:
         shares = ("dense_share", "coverage_weight", "confidence_weight", "named_heading_coverage", "min_confidence",
                   "medium_confidence", "focus_weight", "shape_weight", "names_weight", "document_weight",
-              "everyday_lexical", "everyday_dense", "everyday_coverage")
+                  "everyday_lexical", "everyday_dense", "everyday_coverage")
         for f in fields(self):
             value = getattr(self, f.name)
             if value is None and f.name in ("min_confidence", "medium_confidence"):
