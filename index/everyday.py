@@ -301,10 +301,15 @@ def _corpus_writes(phrase: str, vocabulary: Vocabulary) -> bool:
         pair in vocabulary.bigrams for pair in zip(keys, keys[1:], strict=False))
 
 
-def _longest_at(keys: list[str], i: int, index: dict[tuple[str, ...], tuple[str, ...]]) -> int:
+@lru_cache(maxsize=2)
+def _longest_phrase(toned: bool) -> int:
+    return max(map(len, _phrase_index(toned)))
+
+
+def _longest_at(keys: list[str], i: int, toned: bool) -> int:
     """Length of the longest everyday phrase starting at keys[i] (0 when none does)."""
-    longest = max(map(len, index))
-    for size in range(min(longest, len(keys) - i), 0, -1):
+    index = _phrase_index(toned)
+    for size in range(min(_longest_phrase(toned), len(keys) - i), 0, -1):
         if tuple(keys[i : i + size]) in index:
             return size
     return 0
@@ -320,7 +325,7 @@ def rewordings(text: str, toned: bool, vocabulary: Vocabulary) -> list[Rewording
     found: list[Rewording] = []
     i = 0
     while i < len(keys):
-        size = _longest_at(keys, i, index)
+        size = _longest_at(keys, i, toned)
         if not size:
             i += 1
             continue
