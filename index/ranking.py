@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 
+_SWITCH = {"1": True, "true": True, "on": True, "0": False, "false": False, "off": False}
+
 
 @dataclass(frozen=True)
 class RankingConfig:
@@ -39,18 +41,21 @@ class RankingConfig:
     medium_confidence: float | None = None  # quote under a hedge at or above this one
     suggestions: int = 3  # nearby section headings offered when nothing answers
     # Everyday phrases' formal wordings (index/everyday.py): added to the BM25 query, to the embedded
-    # query, and offered to the coverage check as alternatives (1.0 = on, 0.0 = off).
-    everyday_lexical: float = 1.0
-    everyday_dense: float = 0.0
-    everyday_coverage: float = 1.0
+    # query (off: it changed nothing measurable), and offered to the coverage check as alternatives.
+    everyday_lexical: bool = True
+    everyday_dense: bool = False
+    everyday_coverage: bool = True
 
     def __post_init__(self) -> None:
         shares = ("dense_share", "coverage_weight", "confidence_weight", "named_heading_coverage", "min_confidence",
-                  "medium_confidence", "focus_weight", "shape_weight", "names_weight", "document_weight",
-                  "everyday_lexical", "everyday_dense", "everyday_coverage")
+                  "medium_confidence", "focus_weight", "shape_weight", "names_weight", "document_weight")
         for f in fields(self):
             value = getattr(self, f.name)
             if value is None and f.name in ("min_confidence", "medium_confidence"):
+                continue
+            if f.type in ("bool", bool):
+                if not isinstance(value, bool):
+                    raise ValueError(f"RankingConfig.{f.name}={value!r}: expected True or False")
                 continue
             if f.name in shares and not 0.0 <= value <= 1.0:
                 raise ValueError(f"RankingConfig.{f.name}={value!r}: expected a value in [0, 1]")
@@ -66,17 +71,24 @@ class RankingConfig:
 
         >>> RankingConfig().with_overrides(["dense_share=0.5", "candidates=80"]).dense_share
         0.5
+        >>> RankingConfig().with_overrides(["everyday_lexical=0"]).everyday_lexical
+        False
         >>> RankingConfig().with_overrides(["speed=9"])
         Traceback (most recent call last):
         ...
         ValueError: 'speed=9': expected NAME=VALUE with NAME one of candidates, confidence_weight, ...
         """
         types = {f.name: f.type for f in fields(self)}
-        values: dict[str, float | int] = {}
+        values: dict[str, float | int | bool] = {}
         for pair in pairs:
             name, _, value = pair.partition("=")
             if name not in types or not value:
                 raise ValueError(f"{pair!r}: expected NAME=VALUE with NAME one of {', '.join(sorted(types))}")
+            if types[name] in ("bool", bool):
+                if value.lower() not in _SWITCH:
+                    raise ValueError(f"{pair!r}: {value!r} is not one of {', '.join(_SWITCH)}")
+                values[name] = _SWITCH[value.lower()]
+                continue
             try:
                 values[name] = int(value) if types[name] in ("int", int) else float(value)
             except ValueError:

@@ -75,6 +75,6 @@ def test_an_everyday_question_finds_and_answers_with_the_formal_passage(pipeline
     answer = pipeline.answer("Người làm ruộng có vai trò gì trong phát triển?")
     assert answer.ranked[0].text.startswith("Nông dân là chủ thể")
     assert answer.signals.coverage > 0.5
-    plain = pipeline.with_ranking(RankingConfig(everyday_lexical=0.0, everyday_coverage=0.0))
+    plain = pipeline.with_ranking(RankingConfig(everyday_lexical=False, everyday_coverage=False))
     without = plain.answer("Người làm ruộng có vai trò gì trong phát triển?")
     assert without.signals.coverage < answer.signals.coverage
