@@ -93,11 +93,16 @@ def answer_card(p: AnswerPassage, heading: str = "") -> str:
     return "\n".join(lines)
 
 
-def not_found(suggestions: bool = False) -> str:
+def not_found(suggestions: bool = False, reason: str = "") -> str:
     """Said plainly, with the way forward; never an unrelated passage dressed up as an answer.
 
-    With ``suggestions`` the nearby sections offered as buttons are announced."""
-    text = esc(NOT_FOUND_TEXT)
+    With ``suggestions`` the nearby sections offered as buttons are announced; a ``reason`` (the
+    pipeline's "Kho tài liệu không có Nghị quyết 59 …") replaces the generic first line.
+
+    >>> not_found(reason="Kho tài liệu không có Nghị quyết 59.").splitlines()[0]
+    'Kho tài liệu không có Nghị quyết 59.'
+    """
+    text = esc(f"{reason}\n{NOT_FOUND_TEXT.split(chr(10), 1)[1]}" if reason else NOT_FOUND_TEXT)
     return f"{text}\n\n{esc(SUGGESTIONS_TEXT)}" if suggestions else text
 
 

@@ -126,7 +126,8 @@ def render(answer: Answer, token: str, scope_title: str | None = None) -> tuple[
     if answer.answered and answer.passages:
         card = answer_card(answer.passages[0], heading=HEDGE if answer.hedged else "")
         return scope + card, keyboard(token, 0, answer.passages)
-    return scope + not_found(bool(answer.suggestions)), suggestion_keyboard(token, answer.suggestions)
+    reason = answer.answer if answer.absent_documents else ""
+    return scope + not_found(bool(answer.suggestions), reason), suggestion_keyboard(token, answer.suggestions)
 
 
 class Assistant:

@@ -38,7 +38,14 @@ from hoidap.index.calibration import Calibration, calibration_for
 from hoidap.index.chunker import split_sentences
 from hoidap.index.embedder import Embedder
 from hoidap.index.everyday import search_text, variants
-from hoidap.index.question import Question, Vocabulary, analyse, document_references
+from hoidap.index.question import (
+    Question,
+    Vocabulary,
+    analyse,
+    document_references,
+    reference_forms,
+    reference_label,
+)
 from hoidap.index.ranking import RankingConfig
 from hoidap.index.search import LocalRetrieval, Reaccenter, Retrieval, convex_fusion
 from hoidap.index.signals import coverage, highlight_spans, name_terms, query_terms, term_set
@@ -50,6 +57,7 @@ from hoidap.index.text import (
     vietnamese_sort_key,
 )
 from hoidap.index.types import (
+    ABSENT_DOCUMENTS,
     NO_SIGNALS,
     NOT_FOUND,
     TOO_LONG,
@@ -295,8 +303,11 @@ class AnswerPipeline:
         best = units[0] if units else None
         confidence = best.score if best else 0.0
         high, medium = self.thresholds()
+        absent = state.absent_documents(q)
         tier: ConfidenceTier = "none"
-        if best is not None and confidence >= high:
+        if absent:
+            pass  # about a document the corpus does not have: whatever matches is about another one
+        elif best is not None and confidence >= high:
             tier = "high"
         elif best is not None and confidence >= medium:
             tier = "medium"
@@ -308,7 +319,8 @@ class AnswerPipeline:
         return Answer(
             question=question,
             answered=tier != "none",
-            answer=best.text if best is not None and tier != "none" else NOT_FOUND,
+            answer=(best.text if best is not None and tier != "none"
+                    else ABSENT_DOCUMENTS.format(names=", ".join(absent)) if absent else NOT_FOUND),
             passages=shown,
             confidence=confidence,
             signals=signals,
@@ -316,6 +328,7 @@ class AnswerPipeline:
             tier=tier,
             ranked=units,
             suggestions=suggestions,
+            absent_documents=absent,
         )
 
     def _suggestions(self, state: _State, fused: list[tuple[int, float]]) -> list[Suggestion]:
@@ -589,6 +602,7 @@ class _State:
                     prepare(sentence)
                 if toned:
                     self.unit_references(pid, pid + 1)  # names, the same whichever way the question is typed
+        self.cited_documents()
         return True
 
     def focus_match(self, start: int, q: Question) -> float:
@@ -695,6 +709,30 @@ class _State:
                 | document_references((d.number or "").replace("-NQ", " nghị quyết ").replace("-KL", " kết luận "))
                 for d in self.snapshot.documents.values()
             }
+
+    def cited_documents(self) -> set[str]:
+        """Every document the corpus holds or cites, as name terms (computed once per snapshot)."""
+        def make() -> set[str]:
+            self.documents_named_cache()
+            assert self._references is not None
+            cited = {_reference_term(ref) for refs in self._references.values() for ref in refs}
+            for pid in range(len(self.snapshot.passages)):
+                cited |= self._passage_references(pid)
+            return cited
+
+        return self._cached(("cited",), make)
+
+    def absent_documents(self, q: Question) -> list[str]:
+        """The documents a question names when the corpus neither holds nor cites any of them
+        ("Nghị quyết 59 …" over a corpus without it): no passage can answer what such a document
+        says, however closely another resolution's wording matches. Empty when any named one is
+        known, so a question comparing a known document with an unknown one is still answered."""
+        if not q.references:
+            return []
+        cited = self.cited_documents()
+        if any(_reference_term(form) in cited for ref in q.references for form in reference_forms(ref)):
+            return []
+        return [reference_label(ref) for ref in sorted(q.references, key=lambda r: (r[0], int(r[1])))]
 
     def documents_named(self, q: Question) -> set[str]:
         """Documents whose title or số hiệu names a document the question names ("Kết luận 155")."""

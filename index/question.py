@@ -316,6 +316,31 @@ _DOCUMENT_KINDS = ("nghi quyet", "ket luan", "chi thi", "thong bao", "quyet dinh
 _REFERENCE = re.compile(r"\b(" + "|".join(_DOCUMENT_KINDS) + r")\s+(?:ket luan\s+)?(?:so\s+)?(\d+)\b")
 
 
+_KIND_LABELS = {"nghi quyet": "Nghị quyết", "ket luan": "Kết luận", "chi thi": "Chỉ thị", "thong bao": "Thông báo",
+                "quyet dinh": "Quyết định", "nghi dinh": "Nghị định", "thong tu": "Thông tư", "luat": "Luật"}
+# A "Thông báo kết luận" is cited either way: "Kết luận 75" is Thông báo 75-TB/TW.
+_SAME_DOCUMENT_KINDS = {"ket luan": "thong bao", "thong bao": "ket luan"}
+
+
+def reference_label(ref: tuple[str, str]) -> str:
+    """How a reply names a document reference.
+
+    >>> reference_label(("nghi quyet", "59"))
+    'Nghị quyết 59'
+    """
+    return f"{_KIND_LABELS.get(ref[0], ref[0])} {ref[1]}"
+
+
+def reference_forms(ref: tuple[str, str]) -> list[tuple[str, str]]:
+    """The ways a corpus may cite the document a question names ("kết luận 75" → also "thông báo 75").
+
+    >>> reference_forms(("ket luan", "75")), reference_forms(("nghi quyet", "57"))
+    ([('ket luan', '75'), ('thong bao', '75')], [('nghi quyet', '57')])
+    """
+    other = _SAME_DOCUMENT_KINDS.get(ref[0])
+    return [ref, (other, ref[1])] if other else [ref]
+
+
 def document_references(text: str) -> set[tuple[str, str]]:
     """The documents a text names by kind and number ("Kết luận 155", "NQ 57" once expanded, "nghi quyet 68").
 

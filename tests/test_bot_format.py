@@ -81,6 +81,14 @@ def test_not_found_points_to_tailieu() -> None:
     assert "Không tìm thấy" in text and "/tailieu" in text
 
 
+def test_not_found_names_an_absent_document_escaped() -> None:
+    html_text = not_found(True, "Kho tài liệu không có Nghị quyết <59>.")
+    assert html_text.startswith("Kho tài liệu không có Nghị quyết &lt;59&gt;.")
+    text = check(html_text)  # what Telegram shows
+    assert text.startswith("Kho tài liệu không có Nghị quyết <59>.") and "/tailieu" in text
+    assert "Không tìm thấy" not in text
+
+
 def test_vietnamese_sort() -> None:
     words = ["Đoàn", "dân", "Ấp", "an", "Ă", "bình", "Dân", "đảng", "e", "Ê", "ả"]
     ordered = sorted(words, key=vietnamese_sort_key)

@@ -63,6 +63,23 @@ def test_tiers_shown_passages_and_suggestions(pipeline):
     assert absent.tier == "none"
 
 
+def test_a_question_about_a_document_the_corpus_lacks_is_refused_and_says_which(pipeline):
+    """Its wording may match another resolution word for word ("Kết luận 156 … phiên họp ngày nào?"
+    against Kết luận 155's "Tại phiên họp ngày 27/6/2025"): no passage of another document answers
+    what Kết luận 156 says. A document the corpus only cites (Nghị định 177) is known; so is a
+    Thông báo kết luận asked for as "Kết luận 75"."""
+    matched = pipeline.answer("Kết luận 155 được đưa ra tại phiên họp ngày nào?")
+    assert matched.tier != "none" and matched.absent_documents == []
+    lacking = pipeline.answer("Kết luận 156 được đưa ra tại phiên họp ngày nào?")
+    assert lacking.tier == "none" and not lacking.answered and lacking.passages == []
+    assert lacking.absent_documents == ["Kết luận 156"] and "Kết luận 156" in lacking.answer
+    assert lacking.to_dict()["absent_documents"] == ["Kết luận 156"]
+    assert pipeline.answer("Nghị định 177 không áp dụng đối với người nào?").absent_documents == []
+    assert pipeline.answer("Kết luận 75 không áp dụng Nghị định 177 với ai?").absent_documents == []
+    # One named document is known: the question is answered as any other (it may compare the two).
+    assert pipeline.answer("Kết luận 155 và Kết luận 156 họp ngày nào?").absent_documents == []
+
+
 def test_a_who_question_wants_a_person(pipeline):
     answer = pipeline.answer("Bí thư Quận ủy là ai?")
     assert "Nguyễn Văn Nam" in answer.ranked[0].text and answer.signals.answer > 0
