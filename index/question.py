@@ -353,6 +353,42 @@ def document_references(text: str) -> set[tuple[str, str]]:
     return {(m.group(1), m.group(2).lstrip("0") or "0") for m in _REFERENCE.finditer(plain)}
 
 
+# "mấy" after a preposition or opening the question, when something else asks the question, is the
+# plural "những" (Southern speech): "Trong mấy câu khẩu hiệu có câu nào …?", "Mấy người làm ở xã …
+# thì bao giờ …?" ask no count; "có mấy", "tối đa mấy hôm", "làm thử mấy ngôi trường" do.
+_DETERMINER_MAY = re.compile(r"(^|\b(?:trong|ở|cho|của|với|giữa|tại|theo|như|và|hay|mà|từ|làm ở|đối với)\s+)mấy\b",
+                             re.IGNORECASE)
+_OTHER_QUESTION = re.compile(r"\b(nào|gì|sao|bao giờ|bao nhiêu|ai|đâu|có mấy)\b|\b(không|ko|chưa)\s*[?.!]*\s*$",
+                             re.IGNORECASE)
+# The same, typed without marks.
+_DETERMINER_MAY_PLAIN = re.compile(plain_key(_DETERMINER_MAY.pattern), re.IGNORECASE)
+_OTHER_QUESTION_PLAIN = re.compile(plain_key(_OTHER_QUESTION.pattern), re.IGNORECASE)
+
+
+def plural_determiners(text: str) -> str:
+    """The question with a "mấy" that means "những" written as "những" (what its kind and focus are
+    read from; retrieval keeps the words as typed).
+
+    >>> plural_determiners("Trong mấy câu khẩu hiệu có câu nào nói về dân giàu không?")
+    'Trong những câu khẩu hiệu có câu nào nói về dân giàu không?'
+    >>> plural_determiners("Mấy tỉnh được sáp nhập?"), plural_determiners("Làm thử mấy trường cho mấy xã nào?")
+    ('Mấy tỉnh được sáp nhập?', 'Làm thử mấy trường cho những xã nào?')
+    >>> plural_determiners("may nguoi lam o xa thi bao gio duoc lo")
+    'nhung nguoi lam o xa thi bao gio duoc lo'
+    """
+    toned = has_diacritics(text)
+    determiner, other, plural = ((_DETERMINER_MAY, _OTHER_QUESTION, "những") if toned
+                                 else (_DETERMINER_MAY_PLAIN, _OTHER_QUESTION_PLAIN, "nhung"))
+    if not determiner.search(text) or not other.search(determiner.sub(r"\1", text)):  # does anything else ask?
+        return text
+
+    def plural_for(m: re.Match[str]) -> str:
+        typed = m.group(0)[len(m.group(1)):]
+        return m.group(1) + (plural.capitalize() if typed[:1].isupper() else plural)
+
+    return determiner.sub(plural_for, text)
+
+
 def question_kind(text: str) -> QuestionKind:
     """The answer's shape the wording asks for (accents optional: "co may" is "có mấy").
 
@@ -416,8 +452,9 @@ def analyse(question: str, vocabulary: Vocabulary | None = None) -> Question:
     text = expand_abbreviations(text, vocabulary, plain=not toned_input)
     toned = has_diacritics(text)
     stop = STOPWORDS_TONED if toned else STOPWORDS_PLAIN
-    kind = question_kind(text)
-    focus = [t for t in focus_terms(text, toned, kind) if t not in stop]
+    shaped = plural_determiners(text)
+    kind = question_kind(shaped)
+    focus = [t for t in focus_terms(shaped, toned, kind) if t not in stop]
     numbers = [n for n in _NUMBER.findall(text)]
     found = tuple(rewordings(text, toned, vocabulary)) if vocabulary is not None else ()
     return Question(raw, text, toned, kind, focus, document_references(text), numbers, corrections, found)

@@ -150,3 +150,21 @@ def test_a_roman_ordinal_is_matched_by_an_ordinal_not_by_a_date():
 ])
 def test_the_answer_of_the_asked_shape_is_recognised(question, text, present):
     assert answer_present(text, analyse(question)) == float(present)
+
+
+@pytest.mark.parametrize(("question", "counts"), [
+    # "mấy" as the plural "những" asks no count when another word asks the question …
+    ("Trong mấy câu khẩu hiệu có câu nào nói về dân giàu nước mạnh không?", False),
+    ("Mấy người làm việc ở xã mà không nằm trong biên chế thì bao giờ được lo quyền lợi?", False),
+    ("may nguoi lam o xa thi bao gio duoc lo quyen loi", False),
+    ("Tranh chấp giữa mấy công ty với nhau có bị xử như tội phạm không?", False),
+    # … and is a count otherwise.
+    ("Mấy tỉnh được sáp nhập?", True),
+    ("Đại hội cấp cơ sở được họp tối đa mấy ngày?", True),
+    ("Năm nay làm thử mấy ngôi trường cho mấy xã biên giới?", True),
+    ("Người ở mấy tỉnh ven biển thu nhập gấp bao nhiêu lần cả nước?", True),
+])
+def test_may_as_a_plural_is_not_a_count(question, counts):
+    assert (analyse(question, VOCAB).kind == "count") is counts
+    if "bao gio" in question:
+        assert analyse(question, VOCAB).kind == "when"
