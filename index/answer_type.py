@@ -91,20 +91,54 @@ def _tokens(text: str) -> tuple[list[str], list[str]]:
     return words, [plain_key(w) for w in words]
 
 
+def _iy(key: str) -> str:
+    """One spelling for a final i/y after a consonant: "kỳ"/"kì", "tỷ"/"tỉ", "lý"/"lí", "quý"/"quí"
+    are the same word, written both ways ("mỗi năm mấy kì?" is answered by "hai kỳ").
+
+    >>> [_iy(k) for k in ("ky", "ki", "quy", "huy", "tay")]
+    ['ki', 'ki', 'qui', 'huy', 'tay']
+    """
+    if key.endswith("y") and len(key) >= 2 and (key[-2] not in "aeiouy" or key == "quy"):
+        return key[:-1] + "i"
+    return key
+
+
+_IS = frozenset({"la", "gom", "co", "dat", "bang"})  # "số thành viên chính thức là 124"
+_ABOUT = frozenset({"khoang", "hon", "tren", "gan", "toi", "da", "thieu", "tu", "den", "chung"})
+
+
 def _number_before(text: str, unit: list[str], also: frozenset[str] = frozenset()) -> bool:
     """A number (digits or number words) followed within three syllables by the unit's first syllable
-    ("248 trường", "3 triệu doanh nghiệp", "hai báo cáo") or by one of `also`."""
+    ("248 trường", "3 triệu doanh nghiệp", "hai báo cáo") or by one of `also`; or the unit stated
+    first, then "là/gồm/có/đạt" and the number ("số thành viên chính thức là 124")."""
     words, plain = _tokens(text)
-    targets = ({unit[0]} | also) if unit else None
+    targets = {_iy(t) for t in ({unit[0]} | also)} if unit else None
     for i, w in enumerate(words):
         if not (w[:1].isdigit() or w in _NUMBER_WORDS):
             continue
         if targets is None:
             return True
         for p in plain[i + 1 : i + 5]:
-            if p in targets:
+            if _iy(p) in targets:
                 return True
             if not (p.isdigit() or p in _MAGNITUDES):
+                break
+    return targets is not None and _number_after(words, plain, targets, len(unit))
+
+
+def _number_after(words: list[str], plain: list[str], targets: set[str], length: int) -> bool:
+    """The unit (its first syllable and up to `length` + 1 more), then "là|gồm|có|đạt|bằng", maybe
+    "khoảng/hơn/trên", then a number."""
+    for i, p in enumerate(plain):
+        if _iy(p) not in targets:
+            continue
+        for j in range(i + 1, min(i + length + 3, len(plain))):
+            if plain[j] in _IS:
+                k = j + 1
+                while k < len(plain) and plain[k] in _ABOUT:
+                    k += 1
+                if k < len(words) and (words[k][:1].isdigit() or words[k] in _NUMBER_WORDS):
+                    return True
                 break
     return False
 
@@ -188,6 +222,17 @@ def _time_asked(question: str) -> str:
     return "any"
 
 
+def _unit_rewordings(q: Question) -> frozenset[str]:
+    """The documents' words for the counted thing when the question uses an everyday one ("bao nhiêu
+    công ty" is answered by "940 nghìn doanh nghiệp"): the first syllable of each formal phrase of a
+    rewording whose typed phrase starts with the counted word (index/everyday.py)."""
+    if not q.focus or not q.rewordings:
+        return frozenset()
+    counted = plain_key(q.focus[0].rstrip("012345"))
+    return frozenset(plain_key(formal.split()[0]) for r in q.rewordings
+                     if plain_key(r.typed.split()[0]) == counted for formal in r.formal)
+
+
 def prepare(sentence: str) -> None:
     """Read a sentence's syllables and dates into the caches the checks use (warming an index up)."""
     _tokens(sentence)
@@ -207,9 +252,10 @@ def answer_present(text: str, q: Question) -> float:
         if unit[:1] == ["nguoi"]:  # "… giảng viên … bao nhiêu người?": "2.000 giảng viên", "41 đồng chí"
             return float(_number_before(text, unit, _people_words(q.text)))
         measures = _measures_named(q.text)
-        if measures and not any(m in _plain_text(text) for m in measures):
+        if measures and not any(m in _plain_text(text) for m in measures) and not (
+                measures == (" ty le ",) and _PERCENT.search(text)):  # a "tỷ lệ" is stated as a percentage
             return 0.0  # "sản lượng khai thác … bao nhiêu tấn?" is not answered by some other tonnage
-        return float(_number_before(text, unit) or _number_before(text, []) and not unit)
+        return float(_number_before(text, unit, _unit_rewordings(q)) or _number_before(text, []) and not unit)
     if q.kind == "when":
         wanted = _time_asked(q.text)
         if wanted == "duration":  # "thời hạn bao lâu?": "mười lăm ngày", "02 năm", or a deadline

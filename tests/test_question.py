@@ -147,6 +147,12 @@ def test_a_roman_ordinal_is_matched_by_an_ordinal_not_by_a_date():
      True),
     ("Mức chi cho giáo dục tối thiểu bao nhiêu phần trăm?", "Chi ngân sách cho giáo dục đạt tối thiểu 20% tổng chi.",
      True),
+    # a "tỷ lệ" is stated as a percentage; a number stated after its noun; kì/kỳ are one word
+    ("Tỷ lệ xã đạt chuẩn nông thôn mới đến 2030 là bao nhiêu?", "Số xã đạt chuẩn nông thôn mới trên 90%.", True),
+    ("Tỷ lệ xã đạt chuẩn nông thôn mới đến 2030 là bao nhiêu?", "Có 3.000 xã đạt chuẩn nông thôn mới.", False),
+    ("Trung ương khóa VI có bao nhiêu thành viên chính thức?", "Số thành viên chính thức là 124.", True),
+    ("Trung ương khóa VI có bao nhiêu thành viên chính thức?", "Các thành viên chính thức họp năm 1986.", False),
+    ("Quốc hội họp mỗi năm mấy kì?", "Quốc hội họp mỗi năm hai kỳ.", True),
 ])
 def test_the_answer_of_the_asked_shape_is_recognised(question, text, present):
     assert answer_present(text, analyse(question)) == float(present)
@@ -168,3 +174,11 @@ def test_may_as_a_plural_is_not_a_count(question, counts):
     assert (analyse(question, VOCAB).kind == "count") is counts
     if "bao gio" in question:
         assert analyse(question, VOCAB).kind == "when"
+
+
+def test_a_count_in_everyday_words_is_answered_in_the_documents_words():
+    """"bao nhiêu công ty" is answered by "940 nghìn doanh nghiệp" when the corpus writes "doanh nghiệp"."""
+    vocab = Vocabulary.from_texts(["Hiện có hơn 940 nghìn doanh nghiệp và 5 triệu hộ kinh doanh."])
+    q = analyse("Cả nước có bao nhiêu công ty?", vocab)
+    assert answer_present("Hiện có hơn 940 nghìn doanh nghiệp.", q) == 1.0
+    assert answer_present("Hiện có hơn 5 triệu hộ kinh doanh.", q) == 0.0
