@@ -103,6 +103,9 @@ def _iy(key: str) -> str:
     return key
 
 
+# Classifier nouns stand before what is counted and are often left out: "298 (bức) điện mừng".
+_CLASSIFIERS = frozenset("buc con cai chiec ngoi tam quyen cuon can toa ban".split())
+_CURRENCIES = frozenset("dong usd do rup euro yen vnd nhan".split())
 _IS = frozenset({"la", "gom", "co", "dat", "bang"})  # "số thành viên chính thức là 124"
 _ABOUT = frozenset({"khoang", "hon", "tren", "gan", "toi", "da", "thieu", "tu", "den", "chung"})
 
@@ -255,7 +258,12 @@ def answer_present(text: str, q: Question) -> float:
         if measures and not any(m in _plain_text(text) for m in measures) and not (
                 measures == (" ty le ",) and _PERCENT.search(text)):  # a "tỷ lệ" is stated as a percentage
             return 0.0  # "sản lượng khai thác … bao nhiêu tấn?" is not answered by some other tonnage
-        return float(_number_before(text, unit, _unit_rewordings(q)) or _number_before(text, []) and not unit)
+        also = _unit_rewordings(q)
+        if unit[:1] and unit[0] in _CLASSIFIERS and len(unit) > 1:  # "bao nhiêu bức điện": "298 điện mừng" counts too
+            also |= {unit[1]}
+        if unit[:1] == ["tien"]:  # "bao nhiêu tiền": an amount in some currency ("8–9 tỷ rúp")
+            also |= _CURRENCIES
+        return float(_number_before(text, unit, also) or _number_before(text, []) and not unit)
     if q.kind == "when":
         wanted = _time_asked(q.text)
         if wanted == "duration":  # "thời hạn bao lâu?": "mười lăm ngày", "02 năm", or a deadline

@@ -63,7 +63,8 @@ ABBREVIATIONS: dict[str, str] = {
     "pl": "pháp luật", "gd": "giáo dục", "gdđh": "giáo dục đại học", "yt": "y tế", "khkt": "khoa học kỹ thuật",
     "ttxh": "trật tự xã hội", "qp": "quốc phòng", "an": "an ninh", "qpan": "quốc phòng, an ninh",
     "bthtw": "Ban Thường vụ", "btv": "Ban Thường vụ", "bcs": "Ban cán sự", "tu": "Tỉnh ủy", "qu": "Quận ủy",
-    "đbqh": "đại biểu Quốc hội", "ubtvqh": "Ủy ban Thường vụ Quốc hội", "tand": "Tòa án nhân dân",
+    "đbqh": "đại biểu Quốc hội", "uv": "ủy viên", "bs": "bác sĩ", "ubtvqh": "Ủy ban Thường vụ Quốc hội",
+    "tand": "Tòa án nhân dân",
     "vksnd": "Viện kiểm sát nhân dân", "ctn": "Chủ tịch nước", "đtn": "Đoàn Thanh niên",
     "hlhpn": "Hội Liên hiệp Phụ nữ",
 }
@@ -292,13 +293,14 @@ _KIND_PATTERNS: list[tuple[QuestionKind, re.Pattern[str]]] = [
     # "…, đúng hay sai?", "có phải … không?": yes/no whatever else the sentence mentions ("thời hạn").
     ("yesno", re.compile(r"\b(đúng hay sai|đúng hay không|có phải|có đúng)\b|\b(phải|đúng|hay) không[?.! ]*$")),
     # Without marks "mấy" is also "máy": "bo may" (bộ máy), "may tinh" (máy tính) ask no count.
-    ("count", re.compile(r"\b(có mấy|(?<!bộ )mấy(?! móc| tính| bay)|bao nhiêu|số lượng)\b")),
+    ("count", re.compile(r"\b(có mấy|(?<!bộ )mấy(?! móc| tính| bay)|bao nhiêu|số lượng|cỡ nào)\b")),
     ("list", re.compile(r"\b(gồm|bao gồm|những (gì|nội dung|nhiệm vụ|giải pháp|mục tiêu|quan điểm)|"
                         r"những \w+( \w+)? nào|các \w+( \w+)*? (là gì|nào)|liệt kê|kể tên)\b")),
     ("who", re.compile(r"\b(là ai|ai là|ai đã|ai được|do ai|người nào|ai)\b")),
     ("when", re.compile(r"\b(khi nào|bao giờ|bao lâu|năm nào|ngày nào|tháng nào|thời gian nào|lúc nào|thời điểm nào|"
                         r"hôm nào|bữa nào|hồi nào|"
-                        r"thời hạn|hạn chót|trước ngày|đến ngày|(ngày|tháng|năm)( \w+){1,2} nào)\b")),
+                        r"thời hạn|hạn chót|trước ngày|đến ngày|"
+                        r"(?<!mỗi )(?<!hằng )(?<!hàng )(ngày|tháng|năm)( \w+){1,2} nào)\b")),  # not "mỗi tháng cỡ nào"
     ("where", re.compile(r"\b(ở đâu|tại đâu|nơi nào|địa điểm)\b")),
     ("yesno", re.compile(r"\b(có phải|phải không|đúng không|hay không|không\?|có đúng)")),
     ("definition", re.compile(r"\b(là gì|nghĩa là|được hiểu)\b")),
@@ -307,7 +309,9 @@ _KIND_PATTERNS: list[tuple[QuestionKind, re.Pattern[str]]] = [
 _FOCUS_OPENERS = re.compile(r"\b(những|các|mấy|bao nhiêu|có mấy)\s+")
 _FOCUS_STOP = frozenset(
     "nào gì là của mà được do theo về để cho với tại thì gồm bao có đã sẽ đang như nêu yêu cầu đề ra trong "
-    "xác định quy định đặt ra".split()
+    "xác định quy định đặt ra "
+    # particles that end a spoken question ("… lên bao nhiêu vậy?")
+    "vậy thế nhỉ nhé ạ à hả ha đây đó không chưa nữa".split()
 )
 
 

@@ -74,6 +74,8 @@ def test_exact_words_are_never_corrected():
     ("Văn bản sửa Chỉ thị 35 được ký ra hôm nào?", "when"),
     ("dai hoi 13 hop tu bua nao", "when"),
     ("dai hoi dang bo quan lan thu may", "count"),
+    ("Người soạn luật được hỗ trợ thêm mỗi tháng cỡ nào?", "count"),
+    ("Đại hội khai mạc vào tháng cụ thể nào?", "when"),
 ])
 def test_question_kind(question, kind):
     assert question_kind(question) == kind
@@ -153,6 +155,12 @@ def test_a_roman_ordinal_is_matched_by_an_ordinal_not_by_a_date():
     ("Trung ương khóa VI có bao nhiêu thành viên chính thức?", "Số thành viên chính thức là 124.", True),
     ("Trung ương khóa VI có bao nhiêu thành viên chính thức?", "Các thành viên chính thức họp năm 1986.", False),
     ("Quốc hội họp mỗi năm mấy kì?", "Quốc hội họp mỗi năm hai kỳ.", True),
+    # a classifier may be left out; an amount of money is in some currency; a spoken particle is no unit
+    ("Đại hội nhận được bao nhiêu bức điện chúc mừng?", "Đại hội đã nhận được 298 điện mừng.", True),
+    ("Liên Xô hứa viện trợ bao nhiêu tiền?", "Gói viện trợ kinh tế 8–9 tỷ rúp.", True),
+    ("Liên Xô hứa viện trợ bao nhiêu tiền?", "Đoàn Liên Xô gồm 12 người.", False),
+    ("Phụ cấp cho giáo viên tăng lên bao nhiêu vậy?", "Nâng phụ cấp ưu đãi nghề tối thiểu 70%.", True),
+    ("BCH TW khóa XIII có bao nhiêu UV dự khuyết?", "Gồm 180 Ủy viên chính thức và 20 Ủy viên dự khuyết.", True),
 ])
 def test_the_answer_of_the_asked_shape_is_recognised(question, text, present):
     assert answer_present(text, analyse(question)) == float(present)
