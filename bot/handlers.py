@@ -126,7 +126,7 @@ def render(answer: Answer, token: str, scope_title: str | None = None) -> tuple[
     if answer.answered and answer.passages:
         card = answer_card(answer.passages[0], heading=HEDGE if answer.hedged else "")
         return scope + card, keyboard(token, 0, answer.passages)
-    reason = answer.answer if answer.absent_documents else ""
+    reason = answer.answer if answer.absent else ""
     return scope + not_found(bool(answer.suggestions), reason), suggestion_keyboard(token, answer.suggestions)
 
 

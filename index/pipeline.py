@@ -58,6 +58,7 @@ from hoidap.index.text import (
 )
 from hoidap.index.types import (
     ABSENT_DOCUMENTS,
+    ABSENT_NAMES,
     NO_SIGNALS,
     NOT_FOUND,
     TOO_LONG,
@@ -303,10 +304,11 @@ class AnswerPipeline:
         best = units[0] if units else None
         confidence = best.score if best else 0.0
         high, medium = self.thresholds()
-        absent = state.absent_documents(q)
+        absent_documents = state.absent_documents(q)
+        absent = absent_documents or list(q.unknown_names)
         tier: ConfidenceTier = "none"
         if absent:
-            pass  # about a document the corpus does not have: whatever matches is about another one
+            pass  # about a document or a name the corpus does not have: whatever matches is about another
         elif best is not None and confidence >= high:
             tier = "high"
         elif best is not None and confidence >= medium:
@@ -320,7 +322,8 @@ class AnswerPipeline:
             question=question,
             answered=tier != "none",
             answer=(best.text if best is not None and tier != "none"
-                    else ABSENT_DOCUMENTS.format(names=", ".join(absent)) if absent else NOT_FOUND),
+                    else ABSENT_DOCUMENTS.format(names=", ".join(absent)) if absent_documents
+                    else ABSENT_NAMES.format(names=", ".join(absent)) if absent else NOT_FOUND),
             passages=shown,
             confidence=confidence,
             signals=signals,
@@ -328,7 +331,7 @@ class AnswerPipeline:
             tier=tier,
             ranked=units,
             suggestions=suggestions,
-            absent_documents=absent,
+            absent=absent,
         )
 
     def _suggestions(self, state: _State, fused: list[tuple[int, float]]) -> list[Suggestion]:

@@ -88,6 +88,7 @@ class Question:
     numbers: list[str] = field(default_factory=list)  # numbers and years named in the question
     corrections: dict[str, str] = field(default_factory=dict)  # typed -> corpus form
     rewordings: tuple[Rewording, ...] = ()  # everyday phrases and the documents' words for them
+    unknown_names: tuple[str, ...] = ()  # proper names the corpus never writes ("Cầu Giấy")
 
 
 class Vocabulary:
@@ -209,6 +210,39 @@ def _capitalised_runs(text: str) -> list[str]:
             runs.append(" ".join(run))
         run = []
     return runs
+
+
+_WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
+
+
+def unknown_names(text: str, vocabulary: Vocabulary, exempt: Iterable[str] = ()) -> list[str]:
+    """Proper names the question writes that the corpus never does: runs of two or more capitalised
+    words (not at the question's start, not across punctuation, not all-capitals like "XIII") none
+    of whose adjacent pairs the corpus writes. "Bí thư Quận ủy Cầu Giấy là ai?" over a corpus about
+    other districts names a place it knows nothing of; its other words still match another
+    district's news item word for word. `exempt`: phrases the everyday table rewords ("Sài Gòn").
+
+    >>> vocab = Vocabulary.from_texts(["Bí thư Quận ủy Hai Bà Trưng Nguyễn Văn Nam"])
+    >>> unknown_names("Bí thư Quận ủy Cầu Giấy là ai?", vocab), unknown_names("Bí thư Quận ủy Hai Bà Trưng?", vocab)
+    (['Cầu Giấy'], [])
+    >>> unknown_names("Long Biên có mấy khâu đột phá?", vocab)  # its first word may just be capitalised
+    []
+    """
+    toned = has_diacritics(text)
+    known = vocabulary.bigrams if toned else vocabulary.plain_bigrams
+    key = toned_key if toned else plain_key
+    skip = {w for phrase in exempt for w in _WORD.findall(nfc(phrase))}
+    found: list[str] = []
+    run: list[str] = []
+    for n, word in enumerate([*_WORD_OR_MARK.findall(nfc(text)), ""]):
+        if n > 0 and word[:1].isupper() and not word.isupper() and not word[:1].isdigit() and word not in skip:
+            run.append(word)
+            continue
+        keys = [key(w) for w in run]
+        if len(run) >= 2 and not any(pair in known for pair in zip(keys, keys[1:], strict=False)):
+            found.append(" ".join(run))
+        run = []
+    return found
 
 
 def expand_abbreviations(text: str, vocabulary: Vocabulary | None = None, plain: bool = False) -> str:
@@ -461,4 +495,5 @@ def analyse(question: str, vocabulary: Vocabulary | None = None) -> Question:
     focus = [t for t in focus_terms(shaped, toned, kind) if t not in stop]
     numbers = [n for n in _NUMBER.findall(text)]
     found = tuple(rewordings(text, toned, vocabulary)) if vocabulary is not None else ()
-    return Question(raw, text, toned, kind, focus, document_references(text), numbers, corrections, found)
+    unknown = tuple(unknown_names(text, vocabulary, [r.typed for r in found])) if vocabulary is not None else ()
+    return Question(raw, text, toned, kind, focus, document_references(text), numbers, corrections, found, unknown)

@@ -211,9 +211,10 @@ class Answer:
     tier: ConfidenceTier | None = None  # None: derived from `answered` ("high" or "none")
     ranked: list[AnswerPassage] | None = None  # every unit, rank order (None: same as passages)
     suggestions: list[Suggestion] = field(default_factory=list)  # tier "none": nearby headings
-    # Documents the question names that the corpus neither holds nor cites ("Nghị quyết 59"): the
-    # reason it is refused, said to the user instead of the plain "not found".
-    absent_documents: list[str] = field(default_factory=list)
+    # What the question names that the corpus never mentions: documents it neither holds nor cites
+    # ("Nghị quyết 59"), names it never writes ("Cầu Giấy"). The reason it is refused, said to the
+    # user (in `answer`) instead of the plain "not found".
+    absent: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.tier is None:
@@ -235,13 +236,14 @@ class Answer:
             "answer": self.answer,
             "passages": [p.to_dict() for p in self.passages],
             "suggestions": [s.to_dict() for s in self.suggestions],
-            "absent_documents": list(self.absent_documents),
+            "absent": list(self.absent),
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
         }
 
 
 NOT_FOUND = "Không tìm thấy nội dung này trong tài liệu."
 ABSENT_DOCUMENTS = "Kho tài liệu không có {names}, nên không có đoạn nào trả lời câu hỏi này."
+ABSENT_NAMES = "Tài liệu không nhắc tới {names}, nên không có đoạn nào trả lời câu hỏi này."
 HEDGE = "Tài liệu không nói thật rõ; đoạn gần nhất:"
 TOO_LONG = "Câu hỏi dài quá ({n} ký tự, tối đa {limit}). Bạn hãy hỏi ngắn gọn hơn, mỗi lần một ý."
 """Shown above a medium-tier quote, so a plausible passage is never mistaken for a sure answer."""

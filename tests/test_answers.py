@@ -140,7 +140,7 @@ def test_a_newly_published_index_is_picked_up_without_restart(tmp_path, embedder
 def test_a_question_without_words_is_a_clean_not_found(sample_pipeline):
     answer = sample_pipeline.answer("?!")
     assert answer.to_dict() == {"question": "?!", "answered": False, "confidence": "none", "score": 0.0,
-                                "answer": NOT_FOUND, "passages": [], "suggestions": [], "absent_documents": [],
+                                "answer": NOT_FOUND, "passages": [], "suggestions": [], "absent": [],
                                 "timings_ms": {"total": 0.0}}
 
 

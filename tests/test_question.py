@@ -8,7 +8,14 @@ import pytest
 from hoidap.index.answer_type import answer_present
 from hoidap.index.builder import IndexBuilder
 from hoidap.index.pipeline import AnswerPipeline
-from hoidap.index.question import Vocabulary, analyse, expand_abbreviations, focus_terms, question_kind
+from hoidap.index.question import (
+    Vocabulary,
+    analyse,
+    expand_abbreviations,
+    focus_terms,
+    question_kind,
+    unknown_names,
+)
 from hoidap.index.signals import coverage, name_terms, term_set
 
 VOCAB = Vocabulary.from_texts([
@@ -190,3 +197,14 @@ def test_a_count_in_everyday_words_is_answered_in_the_documents_words():
     q = analyse("Cả nước có bao nhiêu công ty?", vocab)
     assert answer_present("Hiện có hơn 940 nghìn doanh nghiệp.", q) == 1.0
     assert answer_present("Hiện có hơn 5 triệu hộ kinh doanh.", q) == 0.0
+
+
+def test_names_the_corpus_never_writes():
+    vocab = Vocabulary.from_texts(["Đại hội Đảng bộ Thành phố Hồ Chí Minh lần thứ I, quận Hai Bà Trưng."])
+    assert unknown_names("Bí thư quận Long Biên là ai?", vocab) == ["Long Biên"]
+    assert unknown_names("bi thu quan Long Bien la ai", vocab) == ["Long Bien"]  # typed without marks
+    assert unknown_names("Đại hội Đảng bộ Thành phố Hồ Chí Minh lần thứ I họp mấy ngày?", vocab) == []
+    assert unknown_names("Đại hội XIII, Đại hội XIV và Hai Bà Trưng.", vocab) == []  # no run across marks
+    # an everyday name the table rewords into the corpus's is not unknown
+    assert unknown_names("Đảng bộ Sài Gòn họp mấy ngày?", vocab, exempt=["Sài Gòn"]) == []
+    assert analyse("Đảng bộ Sài Gòn lần thứ I họp mấy ngày?", vocab).unknown_names == ()
