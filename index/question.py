@@ -245,6 +245,26 @@ def unknown_names(text: str, vocabulary: Vocabulary, exempt: Iterable[str] = ())
     return found
 
 
+# "năm 86", "hồi năm 90": a year said with two digits (not "năm 20%", "năm 25 tuổi").
+_SHORT_YEAR = re.compile(r"\b(năm|nam)\s+(\d{2})\b(?![.,/:-]?\d|\s*(%|phần|phan|tuổi|tuoi|năm|nam|người|nguoi|lần|lan))",
+                         re.IGNORECASE)
+
+
+def full_years(text: str, this_year: int = 2026) -> str:
+    """Two-digit years written out in full, as documents write them ("năm 86" → "năm 1986"): a
+    later two-digit number than this year's is last century's.
+
+    >>> full_years("Hồi năm 86 Liên Xô hứa gì?"), full_years("tới nam 30 dat bao nhieu"), full_years("năm 20 tuổi")
+    ('Hồi năm 1986 Liên Xô hứa gì?', 'tới nam 2030 dat bao nhieu', 'năm 20 tuổi')
+    """
+    def full(m: re.Match[str]) -> str:
+        short = int(m.group(2))
+        century = 2000 if short <= this_year % 100 + 10 else 1900
+        return f"{m.group(1)} {century + short}"
+
+    return _SHORT_YEAR.sub(full, text)
+
+
 def expand_abbreviations(text: str, vocabulary: Vocabulary | None = None, plain: bool = False) -> str:
     """Spell out abbreviations ("NQ68" → "Nghị quyết 68", "DN" → "doanh nghiệp", "HBT" → "Hai Bà Trưng").
 
@@ -488,6 +508,7 @@ def analyse(question: str, vocabulary: Vocabulary | None = None) -> Question:
         text, corrections = correct_typos(text, vocabulary)
     toned_input = has_diacritics(text)
     text = expand_abbreviations(text, vocabulary, plain=not toned_input)
+    text = full_years(text)
     toned = has_diacritics(text)
     stop = STOPWORDS_TONED if toned else STOPWORDS_PLAIN
     shaped = plural_determiners(text)
