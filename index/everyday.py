@@ -246,6 +246,37 @@ bản quyền | bằng sáng chế = sở hữu trí tuệ | sáng chế
 con chip | bán dẫn = công nghiệp bán dẫn | chip bán dẫn
 ai phụ trách | ai lo | giao cho ai | ai chịu trách nhiệm = chủ trì | chịu trách nhiệm
 bắt đầu áp dụng | bắt đầu có hiệu lực = có hiệu lực | hiệu lực thi hành
+cầm lái | chèo lái | cầm cân nảy mực = lãnh đạo
+khá giả | sung sướng | no ấm = dân giàu | ấm no
+nước máy | nước giếng | nước uống | nước sinh hoạt = nước sạch
+sóng điện thoại | mạng điện thoại | sóng di động | mạng di động = mạng di động | băng thông rộng | 5G
+học trò | trò nhỏ = học sinh | người học
+sách học | sách giáo khoa miễn phí = sách giáo khoa
+không tốn đồng nào | không mất đồng nào | khỏi tốn tiền | không tốn tiền = miễn phí | miễn
+nằm viện | điều trị nội trú = viện phí | khám bệnh, chữa bệnh
+học y | học dược | thuốc men | ngành thuốc = y, dược | dược
+nấc lương | bậc lương | nấc thứ = bậc | bậc lương | hệ số lương
+nghiệp đoàn = công đoàn
+đạo luật gốc | luật gốc | luật cơ bản | luật mẹ = Hiến pháp
+hoạt động ngầm | hoạt động bí mật = bí mật
+ra mắt quần chúng | ra hoạt động công khai = công khai
+tam nông = nông nghiệp, nông dân, nông thôn
+giáp ranh | vùng giáp ranh | sát biên | giáp biên = biên giới | khu vực biên giới
+lúa gạo | gạo thóc | thóc lúa | hoa màu = lương thực
+sinh vật | muông thú | cây con = đa dạng sinh học
+khoanh vùng bảo vệ | khu giữ gìn | vùng giữ gìn = khu bảo tồn
+kiếm tiền | tiền kiếm được | tiền làm ra = thu nhập
+quy tắc nội bộ | bộ quy tắc | nội quy của Đảng | luật của Đảng = Điều lệ Đảng
+ban lãnh đạo | ban lãnh đạo đảng bộ = cấp ủy | Ban Chấp hành
+đứng lớp | dạy học | đi dạy = giảng dạy | nhà giáo
+nhà hảo tâm | mạnh thường quân = xã hội hóa | tổ chức, cá nhân
+góp sức | chung tay | góp tiền = huy động | đóng góp
+gây án | phạm pháp = phạm tội | tội phạm
+trong sạch | không có lỗi = không có tội
+ngành cơ khí | công nghiệp nặng = công nghiệp nặng
+tự do làm ăn | được tự do xoay xở = tự do kinh doanh | được làm những gì mà pháp luật không cấm
+thành phố hiện đại | đô thị hiện đại = đô thị thông minh
+cho cán bộ thấm | học tập nghị quyết | phổ biến nghị quyết = quán triệt | học tập, quán triệt
 """
 
 
