@@ -246,8 +246,8 @@ def unknown_names(text: str, vocabulary: Vocabulary, exempt: Iterable[str] = ())
 
 
 # "năm 86", "hồi năm 90": a year said with two digits (not "năm 20%", "năm 25 tuổi").
-_SHORT_YEAR = re.compile(r"\b(năm|nam)\s+(\d{2})\b(?![.,/:-]?\d|\s*(%|phần|phan|tuổi|tuoi|năm|nam|người|nguoi|lần|lan))",
-                         re.IGNORECASE)
+_SHORT_YEAR = re.compile(r"\b(năm|nam)\s+(\d{2})\b"
+                         r"(?![.,/:-]?\d|\s*(%|phần|phan|tuổi|tuoi|năm|nam|người|nguoi|lần|lan))", re.IGNORECASE)
 
 
 def full_years(text: str, this_year: int = 2026) -> str:
