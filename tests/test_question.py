@@ -82,6 +82,8 @@ def test_exact_words_are_never_corrected():
     ("dai hoi 13 hop tu bua nao", "when"),
     ("dai hoi dang bo quan lan thu may", "count"),
     ("Người soạn luật được hỗ trợ thêm mỗi tháng cỡ nào?", "count"),
+    ("NQ 68 do đồng chí nào ký ban hành?", "who"),
+    ("kl 219 do dong chi nao ky", "who"),
     ("Đại hội khai mạc vào tháng cụ thể nào?", "when"),
 ])
 def test_question_kind(question, kind):
