@@ -33,7 +33,9 @@ from hoidap.index.text import UPPER, plain_key, syllables
 _NUMBER_WORDS = frozenset("một hai ba bốn năm sáu bảy tám chín mười mươi trăm nghìn ngàn triệu tỷ".split())
 # Words inside a number ("mười lăm", "hai mươi mốt", "3 triệu", "1,5 nghìn"): they may stand between a
 # number and its unit.
-_MAGNITUDES = frozenset("nghin ngan trieu ty ti tram muoi lam mot tu nham hai ba bon nam sau bay tam chin".split())
+_MAGNITUDES = frozenset("nghin ngan trieu ty ti tram muoi lam mot tu nham hai ba bon nam sau bay tam chin".split()
+                        # a fraction of a whole: "hai phần ba tổng số đại biểu"
+                        + ["phan", "tong", "so"])
 _PERCENT = re.compile(r"\d\s*%|phần trăm", re.IGNORECASE)
 # A day: "ngày 19", "19/1", "19/1/2026", "19.1.2026" — not a range such as "5 - 6%".
 # "2 tháng 9 năm 1945" too: the Constitution writes dates in words.

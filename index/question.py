@@ -365,7 +365,8 @@ _FOCUS_STOP = frozenset(
     "nào gì là của mà được do theo về để cho với tại thì gồm bao có đã sẽ đang như nêu yêu cầu đề ra trong "
     "xác định quy định đặt ra "
     # particles that end a spoken question ("… lên bao nhiêu vậy?")
-    "vậy thế nhỉ nhé ạ à hả ha đây đó không chưa nữa".split()
+    "vậy thế nhỉ nhé ạ à hả ha đây đó không chưa nữa "
+    "so".split()  # "bằng bao nhiêu so với chiều dài": a comparison, not what is counted
 )
 
 

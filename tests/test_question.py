@@ -170,6 +170,9 @@ def test_a_roman_ordinal_is_matched_by_an_ordinal_not_by_a_date():
     ("Liên Xô hứa viện trợ bao nhiêu tiền?", "Đoàn Liên Xô gồm 12 người.", False),
     ("Phụ cấp cho giáo viên tăng lên bao nhiêu vậy?", "Nâng phụ cấp ưu đãi nghề tối thiểu 70%.", True),
     ("BCH TW khóa XIII có bao nhiêu UV dự khuyết?", "Gồm 180 Ủy viên chính thức và 20 Ủy viên dự khuyết.", True),
+    # a fraction of a whole
+    ("Cần bao nhiêu ĐBQH tán thành?", "Được ít nhất hai phần ba tổng số đại biểu Quốc hội tán thành.", True),
+    ("Chiều rộng lá cờ bằng bao nhiêu so với chiều dài?", "Chiều rộng bằng hai phần ba chiều dài.", True),
 ])
 def test_the_answer_of_the_asked_shape_is_recognised(question, text, present):
     assert answer_present(text, analyse(question)) == float(present)
