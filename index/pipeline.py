@@ -306,13 +306,9 @@ class AnswerPipeline:
         high, medium = self.thresholds()
         absent_documents = state.absent_documents(q)
         absent = absent_documents or list(q.unknown_names)
-        tier: ConfidenceTier = "none"
-        if absent:
-            pass  # about a document or a name the corpus does not have: whatever matches is about another
-        elif best is not None and confidence >= high:
-            tier = "high"
-        elif best is not None and confidence >= medium:
-            tier = "medium"
+        tier: ConfidenceTier = "none"  # also when the question is about a document or name the corpus
+        if best is not None and not absent:  # lacks: whatever matches is about another one
+            tier = "high" if confidence >= high else "medium" if confidence >= medium else "none"
         shown: list[AnswerPassage] = []
         if best is not None and tier != "none":
             shown = [best] + [u for u in units[1:] if u.score >= medium]
@@ -526,6 +522,9 @@ def _lower_this_threads_priority() -> None:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
 
 
+# Without a warm-up, up to this many passages the corpus's citations are read by the first question
+# that names a document (about 0.1 s for 2,000).
+CITATIONS_AT_ONCE = 2000
 DOCUMENT_HEAD_PASSAGES = 3  # a document's opening passages state what it is (issuer, number, date, subject)
 SENTENCE_CACHE = 20000  # passages (per keying) whose sentences and their terms are kept
 WARM_MAX = SENTENCE_CACHE // 2  # the warm-up keys every passage twice: with and without tone marks
@@ -583,6 +582,8 @@ class _State:
         self._own_terms: dict[tuple[int, bool], set[str]] = {}
         self._doc_terms: dict[tuple[str, bool, bool], set[str]] = {}
         self._references: dict[str, set[tuple[str, str]]] | None = None
+        # Every document the corpus holds or cites (None until read: see cited_documents).
+        self._cited: frozenset[str] | None = None
         self._unit_refs: dict[int, frozenset[str]] = {}
         self._sentences: dict[tuple[int, bool], list[tuple[str, set[str]]]] = {}
         self._derived: dict[tuple[object, ...], set[str]] = {}
@@ -595,6 +596,8 @@ class _State:
         as questions come anyway, but the first question to touch a unit paid for them. Bounded by
         `limit` because they cost memory, and never above what the sentence cache keeps (WARM_MAX)."""
         passages = self.snapshot.passages
+        if limit > 0:
+            self._cited = self._read_citations()  # whatever the size: the documents it holds or cites
         if not 0 < len(passages) <= min(limit, WARM_MAX):
             return False
         for toned in (True, False):  # typed with tone marks (most questions) first, then without
@@ -605,7 +608,6 @@ class _State:
                     prepare(sentence)
                 if toned:
                     self.unit_references(pid, pid + 1)  # names, the same whichever way the question is typed
-        self.cited_documents()
         return True
 
     def focus_match(self, start: int, q: Question) -> float:
@@ -713,27 +715,34 @@ class _State:
                 for d in self.snapshot.documents.values()
             }
 
-    def cited_documents(self) -> set[str]:
-        """Every document the corpus holds or cites, as name terms (computed once per snapshot)."""
-        def make() -> set[str]:
-            self.documents_named_cache()
-            assert self._references is not None
-            cited = {_reference_term(ref) for refs in self._references.values() for ref in refs}
-            for pid in range(len(self.snapshot.passages)):
-                cited |= self._passage_references(pid)
-            return cited
+    def cited_documents(self) -> frozenset[str] | None:
+        """Every document the corpus holds or cites, as name terms; None while not yet known.
 
-        return self._cached(("cited",), make)
+        Reading every passage's references takes about 50 µs a passage. The warm-up reads them,
+        whatever the size (in the background at opening; before the swap at a reload); with no
+        warm-up a snapshot of at most CITATIONS_AT_ONCE passages is read by the first question that
+        names a document. Until they are read, no question is refused for naming an unknown document
+        (the confidence alone decides)."""
+        if self._cited is None and len(self.snapshot.passages) <= CITATIONS_AT_ONCE:
+            self._cited = self._read_citations()
+        return self._cited
+
+    def _read_citations(self) -> frozenset[str]:
+        self.documents_named_cache()
+        assert self._references is not None
+        cited = {_reference_term(ref) for refs in self._references.values() for ref in refs}
+        for p in self.snapshot.passages:
+            cited.update(_reference_term(ref) for ref in document_references(p.text))
+        return frozenset(cited)
 
     def absent_documents(self, q: Question) -> list[str]:
         """The documents a question names when the corpus neither holds nor cites any of them
         ("Nghị quyết 59 …" over a corpus without it): no passage can answer what such a document
         says, however closely another resolution's wording matches. Empty when any named one is
         known, so a question comparing a known document with an unknown one is still answered."""
-        if not q.references:
-            return []
-        cited = self.cited_documents()
-        if any(_reference_term(form) in cited for ref in q.references for form in reference_forms(ref)):
+        cited = self.cited_documents() if q.references else None
+        if cited is None or any(_reference_term(form) in cited
+                                for ref in q.references for form in reference_forms(ref)):
             return []
         return [reference_label(ref) for ref in sorted(q.references, key=lambda r: (r[0], int(r[1])))]
 

@@ -84,6 +84,23 @@ def test_a_question_about_a_document_the_corpus_lacks_is_refused_and_says_which(
     assert pipeline.answer("Kết luận 155 và Kết luận 156 họp ngày nào?").absent == []
 
 
+def test_the_corpus_citations_are_read_by_the_warm_up_or_the_first_question(hash_pipeline_over, monkeypatch):
+    """The warm-up reads which documents the corpus holds or cites, whatever its size; without it, an
+    index of at most CITATIONS_AT_ONCE passages is read by the first question naming a document, and
+    a larger one never refuses a question for that reason (the confidence decides)."""
+    import hoidap.index.pipeline as pipeline_module
+
+    monkeypatch.setattr(pipeline_module, "CITATIONS_AT_ONCE", 0)  # every index is "large"
+    large = hash_pipeline_over({"kl155.txt": OTHER, "news.txt": NEWS}, FIT)
+    question = "Kết luận 156 được đưa ra tại phiên họp ngày nào?"
+    assert large._state.cited_documents() is None and large.answer(question).absent == []
+    assert not large._state.warm(1)  # above the warm-up's passage limit: only the citations are read
+    assert "§ket luan:155" in (large._state.cited_documents() or set())
+    assert large.answer(question).absent == ["Kết luận 156"]
+
+
+
+
 def test_a_who_question_wants_a_person(pipeline):
     answer = pipeline.answer("Bí thư Quận ủy là ai?")
     assert "Nguyễn Văn Nam" in answer.ranked[0].text and answer.signals.answer > 0
