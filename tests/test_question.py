@@ -83,6 +83,8 @@ def test_exact_words_are_never_corrected():
     ("dai hoi dang bo quan lan thu may", "count"),
     ("Người soạn luật được hỗ trợ thêm mỗi tháng cỡ nào?", "count"),
     ("NQ 68 do đồng chí nào ký ban hành?", "who"),
+    ("Cuộc bầu cử đại biểu Hội đồng nhân dân các cấp được ấn định vào ngày nào?", "when"),
+    ("Các khâu đột phá chiến lược là gì?", "list"),
     ("kl 219 do dong chi nao ky", "who"),
     ("Đại hội khai mạc vào tháng cụ thể nào?", "when"),
 ])
