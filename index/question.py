@@ -349,7 +349,7 @@ _KIND_PATTERNS: list[tuple[QuestionKind, re.Pattern[str]]] = [
     # Without marks "mấy" is also "máy": "bo may" (bộ máy), "may tinh" (máy tính) ask no count.
     ("count", re.compile(r"\b(có mấy|(?<!bộ )mấy(?! móc| tính| bay)|bao nhiêu|số lượng|cỡ nào)\b")),
     ("list", re.compile(r"\b(gồm|bao gồm|những (gì|nội dung|nhiệm vụ|giải pháp|mục tiêu|quan điểm)|"
-                        r"những \w+( \w+)? nào|các \w+( \w+){0,4}? (là gì|nào)|liệt kê|kể tên)\b")),
+                        r"những \w+( \w+)? nào|các \w+( \w+)*? là gì|các \w+( \w+){0,4}? nào|liệt kê|kể tên)\b")),
     ("who", re.compile(r"\b(là ai|ai là|ai đã|ai được|do ai|người nào|đồng chí nào|vị nào|ông nào|bà nào|ai)\b")),
     ("when", re.compile(r"\b(khi nào|bao giờ|bao lâu|năm nào|ngày nào|tháng nào|thời gian nào|lúc nào|thời điểm nào|"
                         r"hôm nào|bữa nào|hồi nào|"

@@ -85,6 +85,7 @@ def test_exact_words_are_never_corrected():
     ("NQ 68 do đồng chí nào ký ban hành?", "who"),
     ("Cuộc bầu cử đại biểu Hội đồng nhân dân các cấp được ấn định vào ngày nào?", "when"),
     ("Các khâu đột phá chiến lược là gì?", "list"),
+    ("Các khâu đột phá mà Đại hội đại biểu lần thứ XXVI Đảng bộ quận xác định là gì?", "list"),
     ("kl 219 do dong chi nao ky", "who"),
     ("Đại hội khai mạc vào tháng cụ thể nào?", "when"),
 ])
