@@ -18,6 +18,7 @@ is read (a list, a count, a person, a date, yes/no) so the answer can be the uni
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -250,16 +251,19 @@ _SHORT_YEAR = re.compile(r"\b(năm|nam)\s+(\d{2})\b"
                          r"(?![.,/:-]?\d|\s*(%|phần|phan|tuổi|tuoi|năm|nam|người|nguoi|lần|lan))", re.IGNORECASE)
 
 
-def full_years(text: str, this_year: int = 2026) -> str:
+def full_years(text: str, this_year: int | None = None) -> str:
     """Two-digit years written out in full, as documents write them ("năm 86" → "năm 1986"): a
-    later two-digit number than this year's is last century's.
+    two-digit number more than ten years after this year's (`this_year`, default the current one)
+    is last century's.
 
-    >>> full_years("Hồi năm 86 Liên Xô hứa gì?"), full_years("tới nam 30 dat bao nhieu"), full_years("năm 20 tuổi")
-    ('Hồi năm 1986 Liên Xô hứa gì?', 'tới nam 2030 dat bao nhieu', 'năm 20 tuổi')
+    >>> full_years("Hồi năm 86 Liên Xô hứa gì?", 2026), full_years("tới nam 30 dat", 2026), full_years("năm 20 tuổi")
+    ('Hồi năm 1986 Liên Xô hứa gì?', 'tới nam 2030 dat', 'năm 20 tuổi')
     """
+    year = this_year or datetime.date.today().year
+
     def full(m: re.Match[str]) -> str:
         short = int(m.group(2))
-        century = 2000 if short <= this_year % 100 + 10 else 1900
+        century = 2000 if short <= year % 100 + 10 else 1900
         return f"{m.group(1)} {century + short}"
 
     return _SHORT_YEAR.sub(full, text)
