@@ -317,9 +317,7 @@ class AnswerPipeline:
         return Answer(
             question=question,
             answered=tier != "none",
-            answer=(best.text if best is not None and tier != "none"
-                    else ABSENT_DOCUMENTS.format(names=", ".join(absent)) if absent_documents
-                    else ABSENT_NAMES.format(names=", ".join(absent)) if absent else NOT_FOUND),
+            answer=best.text if best is not None and tier != "none" else _refusal(absent_documents, absent),
             passages=shown,
             confidence=confidence,
             signals=signals,
@@ -545,6 +543,13 @@ def _remember(cache: dict[K, V], key: K, bound: int, make: Callable[[], V]) -> V
     return found
 
 
+def _refusal(absent_documents: list[str], absent: list[str]) -> str:
+    """What a refusal says: which documents or names the corpus lacks, when that is why."""
+    if absent_documents:
+        return ABSENT_DOCUMENTS.format(names=", ".join(absent_documents))
+    return ABSENT_NAMES.format(names=", ".join(absent)) if absent else NOT_FOUND
+
+
 def _reference_term(ref: tuple[str, str]) -> str:
     return f"§{ref[0]}:{ref[1]}"
 
@@ -594,11 +599,13 @@ class _State:
         """Read every passage's sentences and term sets once, keyed with and without tone marks (for
         questions typed either way), when the version has at most `limit` passages: these caches fill
         as questions come anyway, but the first question to touch a unit paid for them. Bounded by
-        `limit` because they cost memory, and never above what the sentence cache keeps (WARM_MAX)."""
+        `limit` because they cost memory, and never above what the sentence cache keeps (WARM_MAX).
+        Whatever the size, it then reads which documents the corpus holds or cites (cited_documents)."""
         passages = self.snapshot.passages
-        if limit > 0:
-            self._cited = self._read_citations()  # whatever the size: the documents it holds or cites
+        if limit <= 0:
+            return False
         if not 0 < len(passages) <= min(limit, WARM_MAX):
+            self._cited = self._read_citations()  # whatever the size: the documents it holds or cites
             return False
         for toned in (True, False):  # typed with tone marks (most questions) first, then without
             for pid in range(len(passages)):
@@ -608,6 +615,7 @@ class _State:
                     prepare(sentence)
                 if toned:
                     self.unit_references(pid, pid + 1)  # names, the same whichever way the question is typed
+        self._cited = self._read_citations()  # from the references just read
         return True
 
     def focus_match(self, start: int, q: Question) -> float:
@@ -728,11 +736,15 @@ class _State:
         return self._cited
 
     def _read_citations(self) -> frozenset[str]:
+        """The union of the documents' own references and every passage's. A passage the warm-up (or
+        a question) already read is taken from the cache of `_passage_references`; the others are read
+        without filling that bounded cache, which a large index would only churn."""
         self.documents_named_cache()
         assert self._references is not None
         cited = {_reference_term(ref) for refs in self._references.values() for ref in refs}
-        for p in self.snapshot.passages:
-            cited.update(_reference_term(ref) for ref in document_references(p.text))
+        for pid, p in enumerate(self.snapshot.passages):
+            known = self._unit_refs.get(pid)
+            cited.update(known if known is not None else (_reference_term(ref) for ref in document_references(p.text)))
         return frozenset(cited)
 
     def absent_documents(self, q: Question) -> list[str]:
