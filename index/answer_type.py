@@ -227,15 +227,15 @@ def _time_asked(question: str) -> str:
     return "any"
 
 
-def _unit_rewordings(q: Question) -> frozenset[str]:
-    """The documents' words for the counted thing when the question uses an everyday one ("bao nhiêu
-    công ty" is answered by "940 nghìn doanh nghiệp"): the first syllable of each formal phrase of a
-    rewording whose typed phrase starts with the counted word (index/everyday.py)."""
-    if not q.focus or not q.rewordings:
+def _unit_rewordings(q: Question, unit: list[str]) -> frozenset[str]:
+    """The documents' words for the counted thing (`unit`, plain keys) when the question uses an
+    everyday one ("bao nhiêu công ty" is answered by "940 nghìn doanh nghiệp"): the first syllable of
+    each formal phrase of a rewording whose typed phrase starts with the counted word
+    (index/everyday.py)."""
+    if not unit or not q.rewordings:
         return frozenset()
-    counted = plain_key(q.focus[0].rstrip("012345"))
     return frozenset(plain_key(formal.split()[0]) for r in q.rewordings
-                     if plain_key(r.typed.split()[0]) == counted for formal in r.formal)
+                     if plain_key(r.typed.split()[0]) == unit[0] for formal in r.formal)
 
 
 def prepare(sentence: str) -> None:
@@ -260,8 +260,8 @@ def answer_present(text: str, q: Question) -> float:
         if measures and not any(m in _plain_text(text) for m in measures) and not (
                 measures == (" ty le ",) and _PERCENT.search(text)):  # a "tỷ lệ" is stated as a percentage
             return 0.0  # "sản lượng khai thác … bao nhiêu tấn?" is not answered by some other tonnage
-        also = _unit_rewordings(q)
-        if unit[:1] and unit[0] in _CLASSIFIERS and len(unit) > 1:  # "bao nhiêu bức điện": "298 điện mừng" counts too
+        also = _unit_rewordings(q, unit)
+        if len(unit) > 1 and unit[0] in _CLASSIFIERS:  # "bao nhiêu bức điện": "298 điện mừng" counts too
             also |= {unit[1]}
         if unit[:1] == ["tien"]:  # "bao nhiêu tiền": an amount in some currency ("8–9 tỷ rúp")
             also |= _CURRENCIES
