@@ -18,13 +18,11 @@ import html
 import re
 from collections.abc import Iterable
 
-from hoidap.index.types import AnswerPassage, DocumentInfo
+from hoidap.index.types import NOT_FOUND, AnswerPassage, DocumentInfo
 
 SUGGESTIONS_TEXT = "Có thể bạn muốn xem các mục:"
-NOT_FOUND_TEXT = (
-    "Không tìm thấy nội dung này trong tài liệu.\n"
-    "Bạn thử hỏi cách khác (dùng từ ngữ trong văn bản), hoặc gõ /tailieu để xem các tài liệu đang có."
-)
+# The way onward, under the pipeline's refusal (its NOT_FOUND, or which document or name is missing).
+NOT_FOUND_HINT = "Bạn thử hỏi cách khác (dùng từ ngữ trong văn bản), hoặc gõ /tailieu để xem các tài liệu đang có."
 
 
 def esc(text: str | None) -> str:
@@ -102,7 +100,7 @@ def not_found(suggestions: bool = False, reason: str = "") -> str:
     >>> not_found(reason="Kho tài liệu không có Nghị quyết 59.").splitlines()[0]
     'Kho tài liệu không có Nghị quyết 59.'
     """
-    text = esc(f"{reason}\n{NOT_FOUND_TEXT.split(chr(10), 1)[1]}" if reason else NOT_FOUND_TEXT)
+    text = esc(f"{reason or NOT_FOUND}\n{NOT_FOUND_HINT}")
     return f"{text}\n\n{esc(SUGGESTIONS_TEXT)}" if suggestions else text
 
 
