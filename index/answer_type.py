@@ -60,15 +60,56 @@ _OFFICE = re.compile(r"\b(Chủ tịch|Phó Chủ tịch|Thủ tướng|Tổng B
 _TITLE_BEFORE_NAME = re.compile(rf"\b(đồng chí|ông|bà|giáo sư|tiến sĩ|GS|TS)\.?\s+[{UPPER}]")
 
 
-def names_a_person(text: str) -> bool:
+# "Đồng chí nào ký …?" asks for a person: a body ("Ban Chấp hành Trung ương ban hành …") is no answer.
+_PERSON_ASKED = re.compile(r" (dong chi|ong|ba|vi) nao | ky (?!hop)")
+_NOT_SIGNING = re.compile(r" (nhiem|hoc|dinh|thoi|chu|mot|hai|ba|bon|nam|moi|cac|nhung) ky ")
+# Offices held by one person: "Bí thư … là ai?" wants the Bí thư, not the "Phó Bí thư".
+_PERSON_OFFICE = re.compile(r"\b(Tổng Bí thư|Bí thư|Chủ tịch|Thủ tướng|Bộ trưởng|Trưởng ban|Chánh án|"
+                            r"Viện trưởng|Giám đốc)\b", re.IGNORECASE)
+_DEPUTY = re.compile(r"\b(Phó|phó)\s+$")
+
+
+@lru_cache(maxsize=4096)
+def _person_asked(question: str) -> bool:
+    """"Đồng chí nào …", "ông/bà/vị nào …" or "… ký …": the answer is a person, not a body.
+
+    >>> [_person_asked(q) for q in ("KL 219 do đồng chí nào ký?", "ai ky nghi quyet 57", "Ai ban hành NQ 57?")]
+    [True, True, False]
+    >>> _person_asked("Bí thư nhiệm kỳ 2020-2025 là ai?")
+    False
+    """
+    plain_q = _plain_text(question)
+    return bool(_PERSON_ASKED.search(_NOT_SIGNING.sub(" ", plain_q)))
+
+
+def _only_deputies(text: str, question: str) -> bool:
+    """The office the question asks about is named in `text` only with "Phó" before it: "Bí thư
+    Quận ủy … là ai?" is not answered by "Phó Bí thư Thường trực Quận ủy … Nguyễn Xuân Phong".
+
+    >>> _only_deputies("Phó Bí thư Quận ủy Nguyễn Xuân Phong phát biểu", "Bí thư Quận ủy là ai?")
+    True
+    >>> _only_deputies("Phó Bí thư Lê Văn A và Bí thư Trần Văn B", "Bí thư Quận ủy là ai?")
+    False
+    """
+    offices = {m.group(0) for m in _PERSON_OFFICE.finditer(question)
+               if not _DEPUTY.search(question[: m.start()])}
+    found = [m for office in offices for m in re.finditer(rf"\b{office}\b", text, re.IGNORECASE)]
+    return bool(found) and all(_DEPUTY.search(text[: m.start()]) for m in found)
+
+
+def names_a_person(text: str, question: str = "") -> bool:
     """A person's name: "Nguyễn Văn Nam", "đồng chí Tô Lâm" (not "Ban Chấp hành", "Hồ Chí Minh" in the
-    city's name).
+    city's name) — other than a name the question itself writes: "Quận ủy Hoàng Mai" does not answer
+    "Bí thư Quận ủy Hoàng Mai là ai?".
 
     >>> names_a_person("Bí thư Quận ủy Nguyễn Văn Nam khẳng định"), names_a_person("Thành phố Hồ Chí Minh")
     (True, False)
+    >>> names_a_person("Quận ủy Hoàng Mai tổ chức hội nghị", "Bí thư Quận ủy Hoàng Mai là ai?")
+    False
     """
     if _TITLE_BEFORE_NAME.search(text):
         return True
+    asked = set(_tokens(question)[1]) if question else set()
     words = list(re.finditer(r"\w+", text))
     i = 0
     while i < len(words):
@@ -78,6 +119,8 @@ def names_a_person(text: str) -> bool:
         run = [w.group(0) for w in words[i:j]]
         for k, word in enumerate(run):  # a name may follow a capitalised title: "Quận ủy" is not, "Bí thư" neither
             if word in _SURNAMES and 2 <= len(run) - k <= 4:
+                if asked and all(plain_key(w) in asked for w in run[k:]):
+                    break
                 before = text[max(0, words[i + k].start() - 20) : words[i + k].start()]
                 if not _NOT_A_PERSON_BEFORE.search(before):
                     return True
@@ -119,9 +162,9 @@ def _number_before(text: str, unit: list[str], also: frozenset[str] = frozenset(
     words, plain = _tokens(text)
     targets = {_iy(t) for t in ({unit[0]} | also)} if unit else None
     for i, w in enumerate(words):
-        if not (w[:1].isdigit() or w in _NUMBER_WORDS):
+        if not (w[:1].isdigit() or w in _NUMBER_WORDS) or _is_year(plain, i):
             continue
-        if targets is None:
+        if targets is None or _split_around(plain, i, unit):
             return True
         for p in plain[i + 1 : i + 5]:
             if _iy(p) in targets:
@@ -129,6 +172,35 @@ def _number_before(text: str, unit: list[str], also: frozenset[str] = frozenset(
             if not (p.isdigit() or p in _MAGNITUDES):
                 break
     return targets is not None and _number_after(words, plain, targets, len(unit))
+
+
+def _split_around(plain: list[str], i: int, unit: list[str]) -> bool:
+    """The number at `i` stands inside the counted phrase: "Đảng bộ 18 phường" states a number of
+    "đảng bộ phường" (the phrase's head before the number, the rest after it).
+
+    >>> _split_around(["dang", "bo", "18", "phuong"], 2, ["dang", "bo", "phuong"])
+    True
+    """
+    return any(plain[max(0, i - j) : i] == unit[:j] and plain[i + 1 : i + 2] == unit[j : j + 1]
+               for j in range(1, len(unit)))
+
+
+_YEAR_KEY = re.compile(r"(1[89]|20)\d\d")
+_BEFORE_YEAR = frozenset({"nam", "ky", "khoa", "doan"})  # "năm 2025", "nhiệm kỳ", "khóa", "giai đoạn"
+
+
+def _is_year(plain: list[str], i: int) -> bool:
+    """Syllable `i` is a year, not a quantity: "nhiệm kỳ 2020-2025 Đảng bộ …" states no number of
+    "đảng viên". A year is a four-digit 19xx/20xx after "năm/kỳ/khóa/giai đoạn" or beside another.
+
+    >>> _is_year(["nhiem", "ky", "2020", "2025", "dang", "bo"], 3), _is_year(["co", "2020", "dang", "vien"], 1)
+    (True, False)
+    """
+    if not _YEAR_KEY.fullmatch(plain[i]):
+        return False
+    before = plain[i - 1] if i else ""
+    after = plain[i + 1] if i + 1 < len(plain) else ""
+    return before in _BEFORE_YEAR or bool(_YEAR_KEY.fullmatch(before)) or bool(_YEAR_KEY.fullmatch(after))
 
 
 def _number_after(words: list[str], plain: list[str], targets: set[str], length: int) -> bool:
@@ -227,6 +299,27 @@ def _time_asked(question: str) -> str:
     return "any"
 
 
+# "Chỉ thị số 35-CT/TW, ngày 14/6/2024 của Bộ Chính trị": the date a cited document was issued.
+_REFERENCE_DATE = re.compile(r"\b(\d{1,4})[-/][A-ZĐ]{1,5}(?:/[A-ZĐ]{1,5})*\b,?\s*(?:ban hành\s+)?ngày\s+"
+                             r"\d{1,2}\s*(?:/\s*\d{1,2}\s*/\s*\d{2,4}|tháng\s+\d{1,2}\s+năm\s+\d{4})")
+
+
+def _without_reference_dates(text: str, question: str) -> str:
+    """The text without the issue dates of the documents it cites, unless the question names that
+    document: "Đại hội XIV khai mạc ngày nào?" is not answered by "Chỉ thị số 35-CT/TW, ngày
+    14/6/2024", but "Chỉ thị 35 ban hành ngày nào?" is.
+
+    >>> _without_reference_dates("thay Chỉ thị số 35-CT/TW, ngày 14/6/2024 của Bộ Chính trị", "Đại hội họp ngày nào?")
+    'thay Chỉ thị số  của Bộ Chính trị'
+    >>> _without_reference_dates("Chỉ thị số 35-CT/TW, ngày 14/6/2024", "Chỉ thị 35 ra ngày nào?")
+    'Chỉ thị số 35-CT/TW, ngày 14/6/2024'
+    """
+    if "ngày" not in text:
+        return text
+    numbers = set(re.findall(r"\d+", question))
+    return _REFERENCE_DATE.sub(lambda m: m.group(0) if m.group(1) in numbers else "", text)
+
+
 def _unit_rewordings(q: Question, unit: list[str]) -> frozenset[str]:
     """The documents' words for the counted thing (`unit`, plain keys) when the question uses an
     everyday one ("bao nhiêu công ty" is answered by "940 nghìn doanh nghiệp"): the first syllable of
@@ -271,6 +364,7 @@ def answer_present(text: str, q: Question) -> float:
         if wanted == "duration":  # "thời hạn bao lâu?": "mười lăm ngày", "02 năm", or a deadline
             return float(bool(_ANY_TIME.search(text) or _EVERY.search(text))
                          or any(_number_before(text, [u]) for u in _TIME_UNITS))
+        text = _without_reference_dates(text, q.text)
         if wanted == "day":
             return float(_day_in_year(text, tuple(m.group(0) for m in _YEAR.finditer(q.text))))
         if wanted == "month":
@@ -280,8 +374,10 @@ def answer_present(text: str, q: Question) -> float:
         return float(bool(_ANY_TIME.search(text)))
     if q.kind == "who":
         # A question that names an office ("Bí thư Quận ủy … là ai?") wants its holder; otherwise an
-        # office or body is an answer too ("Ai là người đứng đầu Nhà nước?" → "Chủ tịch nước").
-        if names_a_person(text):
-            return 1.0
-        return float(not _OFFICE.search(q.text) and bool(_OFFICE.search(text)))
+        # office or body is an answer too ("Ai là người đứng đầu Nhà nước?" → "Chủ tịch nước"),
+        # unless the question asks for a person ("đồng chí nào ký …?").
+        if names_a_person(text, q.text):
+            return float(not _only_deputies(text, q.text))
+        return float(not _OFFICE.search(q.text) and not _person_asked(q.text)
+                     and bool(_OFFICE.search(text)))
     return 1.0

@@ -176,6 +176,21 @@ def test_a_roman_ordinal_is_matched_by_an_ordinal_not_by_a_date():
     # a fraction of a whole
     ("Cần bao nhiêu ĐBQH tán thành?", "Được ít nhất hai phần ba tổng số đại biểu Quốc hội tán thành.", True),
     ("Chiều rộng lá cờ bằng bao nhiêu so với chiều dài?", "Chiều rộng bằng hai phần ba chiều dài.", True),
+    # a year is no quantity; a number may stand inside the counted phrase
+    ("Đảng bộ quận có bao nhiêu đảng viên?", "Đại hội (nhiệm kỳ 2020-2025) Đảng bộ quận thành công.", False),
+    ("Quận có bao nhiêu đảng bộ phường?", "Đảng bộ quận và Đảng bộ 18 phường triển khai Nghị quyết.", True),
+    # the issue date of a cited document answers only a question about that document
+    ("Đại hội XIV khai mạc ngày nào?", "Chỉ thị này thay thế Chỉ thị số 35-CT/TW, ngày 14/6/2024 của Bộ Chính trị.",
+     False),
+    ("Chỉ thị 35 được ban hành ngày nào?", "Chỉ thị này thay thế Chỉ thị số 35-CT/TW, ngày 14/6/2024.", True),
+    # a person asked for: not a body, not the deputy of the office asked about, not a name the question writes
+    ("KL 219 do đồng chí nào ký ban hành?", "Ngày 26/11/2025, Ban Chấp hành Trung ương ban hành Kết luận 219.", False),
+    ("kl 219 do dong chi nao ky", "Ngày 26/11/2025, Ban Chấp hành Trung ương ban hành Kết luận 219.", False),
+    ("Ai ban hành Kết luận 219?", "Ngày 26/11/2025, Ban Chấp hành Trung ương ban hành Kết luận 219.", True),
+    ("Bí thư Quận ủy Hoàng Mai là ai?", "Phó Bí thư Thường trực Quận ủy Hoàng Mai Nguyễn Xuân Phong phát biểu.", False),
+    ("Bí thư Quận ủy Hoàng Mai là ai?", "Quận ủy Hoàng Mai tổ chức hội nghị quán triệt Nghị quyết.", False),
+    ("Bí thư Quận ủy Hoàng Mai là ai?", "Bí thư Quận ủy Hoàng Mai Nguyễn Văn Nam kết luận hội nghị.", True),
+    ("Phó Bí thư Quận ủy Hoàng Mai là ai?", "Phó Bí thư Quận ủy Hoàng Mai Nguyễn Xuân Phong phát biểu.", True),
 ])
 def test_the_answer_of_the_asked_shape_is_recognised(question, text, present):
     assert answer_present(text, analyse(question)) == float(present)
