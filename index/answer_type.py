@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from hoidap.index.question import Question
 from hoidap.index.signals import ORDINAL_DIGITS, roman_numbers
-from hoidap.index.text import UPPER, plain_key, syllables
+from hoidap.index.text import UPPER, has_diacritics, plain_key, syllables
 
 _NUMBER_WORDS = frozenset("một hai ba bốn năm sáu bảy tám chín mười mươi trăm nghìn ngàn triệu tỷ".split())
 # Words inside a number ("mười lăm", "hai mươi mốt", "3 triệu", "1,5 nghìn"): they may stand between a
@@ -66,6 +66,7 @@ _NOT_SIGNING = re.compile(r" (nhiem|hoc|dinh|thoi|chu|mot|hai|ba|bon|nam|moi|cac
 # Offices held by one person: "Bí thư … là ai?" wants the Bí thư, not the "Phó Bí thư".
 _PERSON_OFFICE = re.compile(r"\b(Tổng Bí thư|Bí thư|Chủ tịch|Thủ tướng|Bộ trưởng|Trưởng ban|Chánh án|"
                             r"Viện trưởng|Giám đốc)\b", re.IGNORECASE)
+_GROUP_ASKED = re.compile(r" nhung ai | doi tuong nao ")
 _DEPUTY = re.compile(r"\b(Phó|phó)\s+$")
 
 
@@ -149,7 +150,9 @@ def _iy(key: str) -> str:
 
 
 # Classifier nouns stand before what is counted and are often left out: "298 (bức) điện mừng".
-_CLASSIFIERS = frozenset("buc con cai chiec ngoi tam quyen cuon can toa ban".split())
+_CLASSIFIERS = frozenset("buc con cai chiec ngoi tam quyen cuon can toa ban ong vi".split())  # "mấy ông bác sĩ"
+# Everyday words for a counted unit: "họp mấy hôm?" is answered by "không quá 2 ngày".
+_SPOKEN_UNITS = {"hom": frozenset({"ngay"}), "bua": frozenset({"ngay"}), "luot": frozenset({"lan"})}
 _CURRENCIES = frozenset("dong usd do rup euro yen vnd nhan".split())
 _IS = frozenset({"la", "gom", "co", "dat", "bang"})  # "số thành viên chính thức là 124"
 _ABOUT = frozenset({"khoang", "hon", "tren", "gan", "toi", "da", "thieu", "tu", "den", "chung"})
@@ -279,7 +282,14 @@ _EVERY = re.compile(r"\b(mỗi|hằng|hàng)\s+(ngày|tuần|tháng|quý|năm)\b
 
 @lru_cache(maxsize=4096)
 def _ordinal_asked(question: str) -> bool:
-    """"Lần thứ mấy", "khóa thứ mấy": the answer is an ordinal, not a quantity."""
+    """"Lần thứ mấy", "khóa thứ mấy": the answer is an ordinal, not a quantity ("làm thử mấy
+    trường?" asks a quantity: with marks, "thử" is not "thứ").
+
+    >>> [_ordinal_asked(q) for q in ("Đại hội lần thứ mấy?", "dai hoi lan thu may", "Làm thử mấy trường?")]
+    [True, True, False]
+    """
+    if has_diacritics(question):
+        return re.search(r"\bthứ mấy\b", question, re.IGNORECASE) is not None
     return " thu may " in _plain_text(question)
 
 
@@ -347,13 +357,15 @@ def answer_present(text: str, q: Question) -> float:
         unit = [plain_key(w.rstrip("012345")) for w in q.focus]
         if unit[:2] == ["phan", "tram"]:
             return float(bool(_PERCENT.search(text)))
+        if unit[:1] == ["phan"]:  # "chiếm mấy phần tổng chi?": "20% tổng chi", "hai phần ba"
+            return float(bool(_PERCENT.search(text)) or _number_before(text, unit))
         if unit[:1] == ["nguoi"]:  # "… giảng viên … bao nhiêu người?": "2.000 giảng viên", "41 đồng chí"
             return float(_number_before(text, unit, _people_words(q.text)))
         measures = _measures_named(q.text)
         if measures and not any(m in _plain_text(text) for m in measures) and not (
                 measures == (" ty le ",) and _PERCENT.search(text)):  # a "tỷ lệ" is stated as a percentage
             return 0.0  # "sản lượng khai thác … bao nhiêu tấn?" is not answered by some other tonnage
-        also = _unit_rewordings(q, unit)
+        also = _unit_rewordings(q, unit) | _SPOKEN_UNITS.get(unit[0] if unit else "", frozenset())
         if len(unit) > 1 and unit[0] in _CLASSIFIERS:  # "bao nhiêu bức điện": "298 điện mừng" counts too
             also |= {unit[1]}
         if unit[:1] == ["tien"]:  # "bao nhiêu tiền": an amount in some currency ("8–9 tỷ rúp")
@@ -373,6 +385,8 @@ def answer_present(text: str, q: Question) -> float:
             return float(bool(_YEAR.search(text)))
         return float(bool(_ANY_TIME.search(text)))
     if q.kind == "who":
+        if _GROUP_ASKED.search(_plain_text(q.text)):  # "những ai được hưởng?": a kind of people, in any words
+            return 1.0
         # A question that names an office ("Bí thư Quận ủy … là ai?") wants its holder; otherwise an
         # office or body is an answer too ("Ai là người đứng đầu Nhà nước?" → "Chủ tịch nước"),
         # unless the question asks for a person ("đồng chí nào ký …?").

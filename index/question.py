@@ -370,7 +370,8 @@ _FOCUS_STOP = frozenset(
     "xác định quy định đặt ra "
     # particles that end a spoken question ("… lên bao nhiêu vậy?")
     "vậy thế nhỉ nhé ạ à hả ha đây đó không chưa nữa "
-    "so".split()  # "bằng bao nhiêu so với chiều dài": a comparison, not what is counted
+    "so "  # "bằng bao nhiêu so với chiều dài": a comparison, not what is counted
+    "và hay hoặc".split()  # "họp tối đa mấy hôm và phải xong trước bữa nào?": a second question begins
 )
 
 
@@ -479,6 +480,8 @@ def focus_terms(text: str, toned: bool, kind: QuestionKind | None = None) -> lis
     ['nhiêm5', 'vu5', 'trong5', 'tâm']
     >>> focus_terms("Các tỉnh ven biển chiếm bao nhiêu trong tổng GDP?", True, "count")
     []
+    >>> focus_terms("Dân dùng nước máy đạt chuẩn bao nhiêu phần trăm?", True, "count")
+    ['phân2', 'trăm']
     """
     words = syllables(text)
     plain_words = [plain_key(w) for w in words]
@@ -488,7 +491,7 @@ def focus_terms(text: str, toned: bool, kind: QuestionKind | None = None) -> lis
     # Without marks "trong" (in) cannot be told from "trọng" (important): it never ends a plain phrase.
     stop = {toned_key(w) for w in _FOCUS_STOP} if toned else {plain_key(w) for w in _FOCUS_STOP} - {"trong"}
     for i, pw in enumerate(plain_words):
-        if pw not in openers:
+        if pw not in openers or toned and pw == "may" and words[i].lower() != "mấy":  # "nước máy" counts nothing
             continue
         j = i + 1
         if pw == "bao":

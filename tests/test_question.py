@@ -191,6 +191,16 @@ def test_a_roman_ordinal_is_matched_by_an_ordinal_not_by_a_date():
     ("Bí thư Quận ủy Hoàng Mai là ai?", "Quận ủy Hoàng Mai tổ chức hội nghị quán triệt Nghị quyết.", False),
     ("Bí thư Quận ủy Hoàng Mai là ai?", "Bí thư Quận ủy Hoàng Mai Nguyễn Văn Nam kết luận hội nghị.", True),
     ("Phó Bí thư Quận ủy Hoàng Mai là ai?", "Phó Bí thư Quận ủy Hoàng Mai Nguyễn Xuân Phong phát biểu.", True),
+    # "những ai" asks for a kind of people, stated in any words
+    ("Nằm viện khỏi trả tiền thì những ai được hưởng trước tiên?",
+     "Thực hiện miễn viện phí, trước hết là đối với đối tượng chính sách xã hội, người yếu thế.", True),
+    # spoken units: "mấy phần" is a share, "mấy hôm" days, "mấy ông bác sĩ" doctors; "thử mấy" is no "thứ mấy"
+    ("Tiền cho học hành chiếm mấy phần trong tổng chi?", "Chi cho giáo dục đạt tối thiểu 20% tổng chi.", True),
+    ("Đại hội cơ sở họp tối đa mấy hôm và phải xong trước bữa nào?", "Đại hội cấp cơ sở không quá 2 ngày.", True),
+    ("Đến 2025 cứ một vạn dân có mấy ông bác sĩ?", "Đạt 19 bác sĩ trên 10.000 dân.", True),
+    ("Năm nay làm thử mấy ngôi trường?", "Thí điểm cải tạo 100 trường trong năm 2025.", True),
+    ("Dân dùng nước máy đạt chuẩn cỡ bao nhiêu phần trăm?", "Tỷ lệ dân dùng nước sạch đạt chuẩn 80%.", True),
+    ("Dân dùng nước máy đạt chuẩn cỡ bao nhiêu phần trăm?", "Xây 100 nhà máy nước sạch.", False),
 ])
 def test_the_answer_of_the_asked_shape_is_recognised(question, text, present):
     assert answer_present(text, analyse(question)) == float(present)
