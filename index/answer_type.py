@@ -57,6 +57,7 @@ _NOT_A_PERSON_BEFORE = re.compile(r"(thành phố|tp\.?|tư tưởng|đường|q
 _OFFICE = re.compile(r"\b(Chủ tịch|Phó Chủ tịch|Thủ tướng|Tổng Bí thư|Bí thư|Bộ trưởng|Quốc hội|Chính phủ|"
                      r"Bộ Chính trị|Ban Bí thư|Ban Chấp hành|Tòa án|Toà án|Viện kiểm sát|Hội đồng|Ủy ban|Uỷ ban|"
                      r"Mặt trận|Ban Thường vụ|Đảng ủy|Đảng uỷ|Tỉnh ủy|Thành ủy|Quận ủy)\b")
+_OFFICE_ANY_CASE = re.compile(_OFFICE.pattern, re.IGNORECASE)  # "bí thư cấp ủy kiêm người đứng đầu"
 _TITLE_BEFORE_NAME = re.compile(rf"\b(đồng chí|ông|bà|giáo sư|tiến sĩ|GS|TS)\.?\s+[{UPPER}]")
 
 
@@ -174,7 +175,7 @@ def _number_before(text: str, unit: list[str], also: frozenset[str] = frozenset(
                 return True
             if not (p.isdigit() or p in _MAGNITUDES):
                 break
-    return targets is not None and _number_after(words, plain, targets, len(unit))
+    return targets is not None and _number_after(words, plain, targets, len(unit), frozenset(unit[1:]))
 
 
 def _split_around(plain: list[str], i: int, unit: list[str]) -> bool:
@@ -206,11 +207,13 @@ def _is_year(plain: list[str], i: int) -> bool:
     return before in _BEFORE_YEAR or bool(_YEAR_KEY.fullmatch(before)) or bool(_YEAR_KEY.fullmatch(after))
 
 
-def _number_after(words: list[str], plain: list[str], targets: set[str], length: int) -> bool:
-    """The unit (its first syllable and up to `length` + 1 more), then "là|gồm|có|đạt|bằng", maybe
-    "khoảng/hơn/trên", then a number."""
+def _number_after(words: list[str], plain: list[str], targets: set[str], length: int,
+                  rest: frozenset[str] = frozenset()) -> bool:
+    """The unit (its first syllable, or one of the `rest`, and up to `length` + 1 more), then
+    "là|gồm|có|đạt|bằng", maybe "khoảng/hơn/trên", then a number: "số thành viên chính thức là 124"
+    states a number of "ủy viên chính thức"."""
     for i, p in enumerate(plain):
-        if _iy(p) not in targets:
+        if _iy(p) not in targets and p not in rest:
             continue
         for j in range(i + 1, min(i + length + 3, len(plain))):
             if plain[j] in _IS:
@@ -354,6 +357,8 @@ def answer_present(text: str, q: Question) -> float:
     if q.kind == "count":
         if _ordinal_asked(q.text):  # "lần thứ mấy?": "lần thứ XXVI", "Đại hội XIII", "khóa 15"
             return float(bool(roman_numbers(text) or ORDINAL_DIGITS.search(text)))
+        if " so may " in _plain_text(q.text):  # "tờ trình số mấy?": a document's number, "số 224-TTr"
+            return float(_number_before(text, []))
         unit = [plain_key(w.rstrip("012345")) for w in q.focus]
         if unit[:2] == ["phan", "tram"]:
             return float(bool(_PERCENT.search(text)))
@@ -392,6 +397,8 @@ def answer_present(text: str, q: Question) -> float:
         # unless the question asks for a person ("đồng chí nào ký …?").
         if names_a_person(text, q.text):
             return float(not _only_deputies(text, q.text))
-        return float(not _OFFICE.search(q.text) and not _person_asked(q.text)
-                     and bool(_OFFICE.search(text)))
+        if _PERSON_OFFICE.search(q.text):  # "Bí thư … là ai?" wants a name; "ai … của Quốc hội?" may be an office
+            return 0.0
+        # "Ai ký chứng thực Hiến pháp?": "Chủ tịch Quốc hội … ký", an office held by one person
+        return float(bool((_PERSON_OFFICE if _person_asked(q.text) else _OFFICE_ANY_CASE).search(text)))
     return 1.0

@@ -350,6 +350,8 @@ def correct_typos(text: str, vocabulary: Vocabulary) -> tuple[str, dict[str, str
 _KIND_PATTERNS: list[tuple[QuestionKind, re.Pattern[str]]] = [
     # "…, đúng hay sai?", "có phải … không?": yes/no whatever else the sentence mentions ("thời hạn").
     ("yesno", re.compile(r"\b(đúng hay sai|đúng hay không|có phải|có đúng)\b|\b(phải|đúng|hay) không[?.! ]*$")),
+    # "tháng mấy năm 2025?" asks when ("mỗi năm mấy kỳ?" asks how many).
+    ("when", re.compile(r"(?<!mỗi )(?<!hằng )(?<!hàng )\b(ngày|tháng|năm) mấy\b|\bmấy giờ\b")),
     # Without marks "mấy" is also "máy": "bo may" (bộ máy), "may tinh" (máy tính) ask no count.
     ("count", re.compile(r"\b(có mấy|(?<!bộ )mấy(?! móc| tính| bay)|bao nhiêu|số lượng|cỡ nào)\b")),
     ("list", re.compile(r"\b(gồm|bao gồm|những (gì|nội dung|nhiệm vụ|giải pháp|mục tiêu|quan điểm)|"
@@ -371,6 +373,7 @@ _FOCUS_STOP = frozenset(
     # particles that end a spoken question ("… lên bao nhiêu vậy?")
     "vậy thế nhỉ nhé ạ à hả ha đây đó không chưa nữa "
     "so "  # "bằng bao nhiêu so với chiều dài": a comparison, not what is counted
+    "mấy "  # "là bao nhiêu, mấy chính thức mấy dự khuyết?": a second count begins
     "và hay hoặc".split()  # "họp tối đa mấy hôm và phải xong trước bữa nào?": a second question begins
 )
 

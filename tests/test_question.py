@@ -11,6 +11,7 @@ from hoidap.index.pipeline import AnswerPipeline
 from hoidap.index.question import (
     Vocabulary,
     analyse,
+    correct_typos,
     expand_abbreviations,
     focus_terms,
     question_kind,
@@ -201,6 +202,14 @@ def test_a_roman_ordinal_is_matched_by_an_ordinal_not_by_a_date():
     ("Năm nay làm thử mấy ngôi trường?", "Thí điểm cải tạo 100 trường trong năm 2025.", True),
     ("Dân dùng nước máy đạt chuẩn cỡ bao nhiêu phần trăm?", "Tỷ lệ dân dùng nước sạch đạt chuẩn 80%.", True),
     ("Dân dùng nước máy đạt chuẩn cỡ bao nhiêu phần trăm?", "Xây 100 nhà máy nước sạch.", False),
+    # "tháng mấy" asks when; "số mấy" a document's number; a count stated after another word of its unit
+    ("Thời điểm tính tuổi ở cấp cơ sở là tháng mấy năm 2025?", "Cấp cơ sở tháng 4/2025.", True),
+    ("Kết luận 118 dựa trên tờ trình số mấy?", "Xem xét Tờ trình số 224-TTr/BTCTW của Ban Tổ chức.", True),
+    ("BCH TW khóa VI có bao nhiêu ủy viên chính thức?", "Số thành viên chính thức là 124.", True),
+    ("Số ủy viên là bao nhiêu, mấy chính thức mấy dự khuyết?", "Gồm 180 Ủy viên chính thức và 20 dự khuyết.", True),
+    # an office held by one person answers "ai ký …?"; a lower-case office is an office
+    ("Ai ký chứng thực Hiến pháp, luật của Quốc hội?", "Chủ tịch Quốc hội ký chứng thực Hiến pháp, luật.", True),
+    ("Ai kiêm người đứng đầu cơ sở giáo dục?", "Thực hiện bí thư cấp uỷ kiêm người đứng đầu cơ sở giáo dục.", True),
 ])
 def test_the_answer_of_the_asked_shape_is_recognised(question, text, present):
     assert answer_present(text, analyse(question)) == float(present)
@@ -241,3 +250,11 @@ def test_names_the_corpus_never_writes():
     # an everyday name the table rewords into the corpus's is not unknown
     assert unknown_names("Đảng bộ Sài Gòn họp mấy ngày?", vocab, exempt=["Sài Gòn"]) == []
     assert analyse("Đảng bộ Sài Gòn lần thứ I họp mấy ngày?", vocab).unknown_names == ()
+
+
+def test_question_words_are_never_corrected():
+    """Documents seldom write "mấy": it is a question word, not a typo of the "máy" of "bộ máy" (the
+    question would stop being a count)."""
+    vocab = Vocabulary.from_texts(["Bộ máy chính thức gồm 180 ủy viên chính thức."])
+    text, corrections = correct_typos("là bao nhiêu, mấy chính thức?", vocab)
+    assert "mấy" in text and not corrections
