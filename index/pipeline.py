@@ -309,6 +309,9 @@ class AnswerPipeline:
         tier: ConfidenceTier = "none"  # also when the question is about a document or name the corpus
         if best is not None and not absent:  # lacks: whatever matches is about another one
             tier = "high" if confidence >= high else "medium" if confidence >= medium else "none"
+            if tier == "medium" and q.kind in ("who", "when", "count") and not signals.answer \
+                    and confidence < self.ranking.shapeless_medium:
+                tier = "none"
         shown: list[AnswerPassage] = []
         if best is not None and tier != "none":
             shown = [best] + [u for u in units[1:] if u.score >= medium]

@@ -39,6 +39,10 @@ class RankingConfig:
     # Tier thresholds come with the calibration fit (index/calibration.py); set these only to override it.
     min_confidence: float | None = None  # answer (high tier) at or above this confidence
     medium_confidence: float | None = None  # quote under a hedge at or above this one
+    # A who/when/count question whose best unit states no name, day or number of the asked kind gets
+    # that unit under a hedge only at or above this confidence: a passage on the right subject that
+    # does not state the asked detail is no answer ("… khai mạc ngày nào?" on a text about preparing it).
+    shapeless_medium: float = 0.2
     suggestions: int = 3  # nearby section headings offered when nothing answers
     # Everyday phrases' formal wordings (index/everyday.py): added to the BM25 query, to the embedded
     # query (off: it changed nothing measurable), and offered to the coverage check as alternatives.
@@ -48,7 +52,8 @@ class RankingConfig:
 
     def __post_init__(self) -> None:
         shares = ("dense_share", "coverage_weight", "confidence_weight", "named_heading_coverage", "min_confidence",
-                  "medium_confidence", "focus_weight", "shape_weight", "names_weight", "document_weight")
+                  "medium_confidence", "focus_weight", "shape_weight", "names_weight", "document_weight",
+                  "shapeless_medium")
         for f in fields(self):
             value = getattr(self, f.name)
             if value is None and f.name in ("min_confidence", "medium_confidence"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hoidap.index.calibration import Calibration
 from hoidap.index.pipeline import AnswerPipeline
@@ -99,6 +101,19 @@ def test_the_corpus_citations_are_read_by_the_warm_up_or_the_first_question(hash
     assert large.answer(question).absent == ["Kết luận 156"]
 
 
+
+
+def test_a_detail_the_unit_does_not_state_is_not_quoted_under_a_hedge(pipeline):
+    """The news item is about the right congress but states no day: below `shapeless_medium` it is
+    not offered as the nearest passage to "… khai mạc ngày nào?"; a unit stating the asked day is."""
+    question = "Đại hội Đảng bộ phường Bến Thành khai mạc ngày nào?"
+    hedged = pipeline.with_ranking(replace(pipeline.ranking, shapeless_medium=0.0)).answer(question)
+    assert hedged.tier == "medium" and hedged.signals.answer == 0.0
+    strict = pipeline.with_ranking(replace(pipeline.ranking, shapeless_medium=hedged.confidence + 0.01))
+    refused = strict.answer(question)
+    assert refused.tier == "none" and not refused.answered and refused.passages == []
+    dated = strict.answer("Kết luận 155 được đưa ra tại phiên họp ngày nào?")
+    assert dated.tier != "none" and dated.signals.answer > 0
 
 
 def test_a_who_question_wants_a_person(pipeline):
