@@ -166,7 +166,7 @@ def _number_before(text: str, unit: list[str], also: frozenset[str] = frozenset(
     words, plain = _tokens(text)
     targets = {_iy(t) for t in ({unit[0]} | also)} if unit else None
     for i, w in enumerate(words):
-        if not (w[:1].isdigit() or w in _NUMBER_WORDS) or _is_year(plain, i):
+        if not (w[:1].isdigit() or w in _NUMBER_WORDS) or _is_year(plain, i) or i and plain[i - 1] in _BEFORE_ORDINAL:
             continue
         if targets is None or _split_around(plain, i, unit):
             return True
@@ -189,6 +189,8 @@ def _split_around(plain: list[str], i: int, unit: list[str]) -> bool:
                for j in range(1, len(unit)))
 
 
+# "kỳ họp thứ 1 Ban Chấp hành", "khóa 15", "Chỉ thị số 45": an ordinal or a document's number, no quantity.
+_BEFORE_ORDINAL = frozenset({"thu", "khoa", "so"})
 _YEAR_KEY = re.compile(r"(1[89]|20)\d\d")
 _BEFORE_YEAR = frozenset({"nam", "ky", "khoa", "doan"})  # "năm 2025", "nhiệm kỳ", "khóa", "giai đoạn"
 
@@ -358,7 +360,7 @@ def answer_present(text: str, q: Question) -> float:
         if _ordinal_asked(q.text):  # "lần thứ mấy?": "lần thứ XXVI", "Đại hội XIII", "khóa 15"
             return float(bool(roman_numbers(text) or ORDINAL_DIGITS.search(text)))
         if " so may " in _plain_text(q.text):  # "tờ trình số mấy?": a document's number, "số 224-TTr"
-            return float(_number_before(text, []))
+            return float(any(ch.isdigit() for ch in text))
         unit = [plain_key(w.rstrip("012345")) for w in q.focus]
         if unit[:2] == ["phan", "tram"]:
             return float(bool(_PERCENT.search(text)))

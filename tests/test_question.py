@@ -207,6 +207,9 @@ def test_a_roman_ordinal_is_matched_by_an_ordinal_not_by_a_date():
     ("Kết luận 118 dựa trên tờ trình số mấy?", "Xem xét Tờ trình số 224-TTr/BTCTW của Ban Tổ chức.", True),
     ("BCH TW khóa VI có bao nhiêu ủy viên chính thức?", "Số thành viên chính thức là 124.", True),
     ("Số ủy viên là bao nhiêu, mấy chính thức mấy dự khuyết?", "Gồm 180 Ủy viên chính thức và 20 dự khuyết.", True),
+    # an ordinal or a document's number is no quantity
+    ("Ban Thường vụ Quận ủy gồm bao nhiêu người?", "Tại kỳ họp thứ 1 Ban Chấp hành bầu Ban Thường vụ Quận ủy.", False),
+    ("Bộ Chính trị ban hành nghị quyết số mấy về pháp luật?", "Nghị quyết số 66-NQ/TW về pháp luật.", True),
     # an office held by one person answers "ai ký …?"; a lower-case office is an office
     ("Ai ký chứng thực Hiến pháp, luật của Quốc hội?", "Chủ tịch Quốc hội ký chứng thực Hiến pháp, luật.", True),
     ("Ai kiêm người đứng đầu cơ sở giáo dục?", "Thực hiện bí thư cấp uỷ kiêm người đứng đầu cơ sở giáo dục.", True),
