@@ -395,8 +395,8 @@ class AnswerPipeline:
             doc_id = passages[start].doc_id
             unit_terms = state.unit_terms(start, end, toned) | state.document_terms(doc_id, toned)
             cov, asked = max(((coverage(w, unit_terms), w) for w in wordings), key=lambda c: c[0])
-            names_cov = coverage(names, unit_terms | state.reference_terms(doc_id)
-                                 | state.unit_references(start, end)) if names else 1.0
+            names_cov = coverage(names, unit_terms | state.reference_terms(doc_id) | state.unit_references(start, end)
+                                 | state.section_references(start)) if names else 1.0
             context = state.document_terms(doc_id, toned, head=False) | state.section_terms(start, toned)
             answer = state.answer_match(start, end, q, asked, context)
             signals = Signals(dense, cov, names_cov, answer)
@@ -699,6 +699,13 @@ class _State:
         for pid in range(start, end):
             found |= self._passage_references(pid)
         return found
+
+    def section_references(self, start: int) -> set[str]:
+        """The documents the unit's headings name: item "6. Không áp dụng … Nghị định này …" under
+        "Điều 2 Nghị định số 177/2024/NĐ-CP …" is about Nghị định 177."""
+        section = self.snapshot.passages[start].section
+        return self._cached(("section references", start),
+                            lambda: {_reference_term(ref) for ref in document_references(" ".join(section))})
 
     def _passage_references(self, pid: int) -> frozenset[str]:
         def make() -> frozenset[str]:

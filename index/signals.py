@@ -28,6 +28,11 @@ def query_terms(text: str, toned: bool) -> list[str]:
 _TOKEN_RE = re.compile(r"[\w/.-]+")
 
 
+# Words that open a question with a capital of their own: "Theo", "Hồi", "Khi" are no part of a name.
+_OPENERS = frozenset("theo hồi khi trong ở tại sau trước từ đến tới với về năm ngày nhân vì nếu do cho còn "
+                     "vậy thế xin nghe hiện bây giờ lúc".split())
+
+
 def name_terms(text: str, toned: bool) -> list[str]:
     """Numbers and multi-word proper names: what a question is specifically about.
 
@@ -39,8 +44,12 @@ def name_terms(text: str, toned: bool) -> list[str]:
     ['cau', 'giay', '2020', '2025']
     >>> name_terms("Nghị quyết 70-NQ/TW", toned=False)
     ['70']
+    >>> name_terms("Hồi Đại hội 13 sao kết thúc sớm?", toned=False)
+    ['13']
     """
     tokens = [m.group(0) for m in _TOKEN_RE.finditer(nfc(text))]
+    if tokens and tokens[0].lower() in _OPENERS:  # "Hồi Đại hội 13 …": a capital that only starts the sentence
+        tokens = tokens[1:]
     picked: list[str] = []
     run: list[str] = []
     for token in [*tokens, ""]:

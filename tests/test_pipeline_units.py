@@ -138,3 +138,20 @@ def test_a_document_named_in_the_text_counts_as_named(pipeline):
     notice = pipeline.answer("Thông báo 75 không áp dụng nghị định nào với người còn dưới 12 tháng công tác?")
     assert notice.ranked[0].doc == "tb75.txt" and notice.signals.names == 1.0
     assert pipeline.answer("Nghị định 178 quy định gì?").signals.names < 1.0
+
+
+def test_a_document_named_by_the_units_heading_counts_as_named(hash_pipeline_over):
+    """Item "2. Không áp dụng Nghị định này …" is about the decree its heading names."""
+    article = ("Thông báo về chế độ khi sắp xếp bộ máy\n\n"
+               + "".join(f"Đoạn mở đầu thứ {i} nói về việc sắp xếp tổ chức bộ máy của hệ thống chính trị.\n\n"
+                         for i in range(1, 5))  # the document's head names no decree
+               + "### Điều 2 Nghị định số 178/2024/NĐ-CP quy định đối tượng áp dụng gồm:\n\n"
+               + "".join(f"{i}. Cán bộ, công chức nhóm {i} trong cơ quan của Đảng và Nhà nước ở cấp tỉnh.\n\n"
+                         for i in range(1, 6))
+               + "6. Không áp dụng chế độ quy định tại Nghị định này đối với các trường hợp sau đây:\n\n"
+               "a) Thuộc đối tượng tinh giản biên chế theo quy định của pháp luật;\n\n"
+               "b) Đã có thông báo nghỉ hưu của cấp có thẩm quyền.\n")
+    pipeline = hash_pipeline_over({"tb.txt": article}, FIT)
+    answer = pipeline.answer("Nghị định 178 không áp dụng chế độ cho những trường hợp nào?")
+    unit = answer.ranked[0].text
+    assert unit.startswith("6. Không áp dụng") and "178" not in unit and answer.signals.names == 1.0
