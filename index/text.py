@@ -151,9 +151,9 @@ def vietnamese_sort_key(text: str) -> tuple:
 _FUNCTION_WORDS = """
     là gì gồm những các của có và được bao nhiêu ai nào thế như sao hay không đúng sai theo về trong
     cho với thì mà này đó nhất một hoặc cụ thể hiện nay hôm tôi bạn xin hỏi ơi ạ nhé việc khi ra nếu
-    tại thuộc vào từ đến trên dưới hãy cho biết mấy
+    tại thuộc vào từ đến trên dưới hãy cho biết mấy vậy nhỉ hả à
 """.split()
 STOPWORDS_TONED = frozenset(toned_key(w) for w in _FUNCTION_WORDS)
 # Without diacritics some function words collide with content words (trong/trọng, dung/dũng):
 # those are kept as content.
-STOPWORDS_PLAIN = frozenset(plain_key(w) for w in _FUNCTION_WORDS) - {"trong", "dung", "tu", "ban", "the", "may"}
+STOPWORDS_PLAIN = frozenset(plain_key(w) for w in _FUNCTION_WORDS) - {"trong", "dung", "tu", "ban", "the", "may", "vay", "nhi", "ha", "a"}
