@@ -54,10 +54,12 @@ _SURNAMES = frozenset(
 _NOT_A_PERSON_BEFORE = re.compile(r"(thành phố|tp\.?|tư tưởng|đường|quảng trường|lăng|sân bay|tỉnh|quận|huyện)\s*$",
                                   re.IGNORECASE)
 # Offices and bodies: the answer to "ai là người đứng đầu Nhà nước?" is "Chủ tịch nước".
-_OFFICE = re.compile(r"\b(Chủ tịch|Phó Chủ tịch|Thủ tướng|Tổng Bí thư|Bí thư|Bộ trưởng|Quốc hội|Chính phủ|"
-                     r"Bộ Chính trị|Ban Bí thư|Ban Chấp hành|Tòa án|Toà án|Viện kiểm sát|Hội đồng|Ủy ban|Uỷ ban|"
-                     r"Mặt trận|Ban Thường vụ|Đảng ủy|Đảng uỷ|Tỉnh ủy|Thành ủy|Quận ủy)\b")
-_OFFICE_ANY_CASE = re.compile(_OFFICE.pattern, re.IGNORECASE)  # "bí thư cấp ủy kiêm người đứng đầu"
+_OFFICES = ("Chủ tịch|Phó Chủ tịch|Thủ tướng|Tổng Bí thư|Bí thư|Bộ trưởng|Quốc hội|Chính phủ|Bộ Chính trị|Ban Bí thư|"
+            "Ban Chấp hành|Tòa án|Toà án|Viện kiểm sát|Hội đồng|Ủy ban|Uỷ ban|Mặt trận|Ban Thường vụ|Đảng ủy|Đảng uỷ|"
+            "Tỉnh ủy|Thành ủy|Quận ủy")
+_OFFICE = re.compile(rf"\b({_OFFICES})\b")
+# Authorities one reports to ("… thì phải báo cho ai?" → "Đồn Biên phòng sở tại") answer "ai" as well.
+_OFFICE_ANY_CASE = re.compile(rf"\b({_OFFICES}|Đồn|Công an|Biên phòng|Chỉ huy)\b", re.IGNORECASE)  # "bí thư cấp ủy kiêm người đứng đầu"
 _TITLE_BEFORE_NAME = re.compile(rf"\b(đồng chí|ông|bà|giáo sư|tiến sĩ|GS|TS)\.?\s+[{UPPER}]")
 
 
@@ -154,6 +156,7 @@ def _iy(key: str) -> str:
 _CLASSIFIERS = frozenset("buc con cai chiec ngoi tam quyen cuon can toa ban ong vi".split())  # "mấy ông bác sĩ"
 # Everyday words for a counted unit: "họp mấy hôm?" is answered by "không quá 2 ngày".
 _SPOKEN_UNITS = {"hom": frozenset({"ngay"}), "bua": frozenset({"ngay"}), "luot": frozenset({"lan"})}
+_SHARE_OF_PAY = re.compile(r"\d\s*%\s*(của\s+)?(mức\s+)?lương", re.IGNORECASE)  # "bằng 100% mức lương"
 _CURRENCIES = frozenset("dong usd do rup euro yen vnd nhan".split())
 _IS = frozenset({"la", "gom", "co", "dat", "bang"})  # "số thành viên chính thức là 124"
 _ABOUT = frozenset({"khoang", "hon", "tren", "gan", "toi", "da", "thieu", "tu", "den", "chung"})
@@ -175,7 +178,20 @@ def _number_before(text: str, unit: list[str], also: frozenset[str] = frozenset(
                 return True
             if not (p.isdigit() or p in _MAGNITUDES):
                 break
+        if _pair_after(plain, i, unit):
+            return True
     return targets is not None and _number_after(words, plain, targets, len(unit), frozenset(unit[1:]))
+
+
+def _pair_after(plain: list[str], i: int, unit: list[str]) -> bool:
+    """Two adjacent later syllables of the counted phrase follow the number closely: "5 cơ sở giáo dục
+    đại học" states a number of "trường đại học".
+
+    >>> _pair_after(["5", "co", "so", "giao", "duc", "dai", "hoc"], 0, ["truong", "dai", "hoc"])
+    True
+    """
+    after = list(zip(plain[i + 1 : i + 7], plain[i + 2 : i + 7], strict=False))
+    return any(pair in after for pair in zip(unit[1:], unit[2:], strict=False))
 
 
 def _split_around(plain: list[str], i: int, unit: list[str]) -> bool:
@@ -375,7 +391,9 @@ def answer_present(text: str, q: Question) -> float:
         also = _unit_rewordings(q, unit) | _SPOKEN_UNITS.get(unit[0] if unit else "", frozenset())
         if len(unit) > 1 and unit[0] in _CLASSIFIERS:  # "bao nhiêu bức điện": "298 điện mừng" counts too
             also |= {unit[1]}
-        if unit[:1] == ["tien"]:  # "bao nhiêu tiền": an amount in some currency ("8–9 tỷ rúp")
+        if unit[:1] == ["tien"]:  # "bao nhiêu tiền": an amount in some currency ("8–9 tỷ rúp"), or of a salary
+            if _SHARE_OF_PAY.search(text):
+                return 1.0
             also |= _CURRENCIES
         return float(_number_before(text, unit, also) or _number_before(text, []) and not unit)
     if q.kind == "when":
