@@ -58,8 +58,9 @@ _OFFICES = ("Chủ tịch|Phó Chủ tịch|Thủ tướng|Tổng Bí thư|Bí t
             "Ban Chấp hành|Tòa án|Toà án|Viện kiểm sát|Hội đồng|Ủy ban|Uỷ ban|Mặt trận|Ban Thường vụ|Đảng ủy|Đảng uỷ|"
             "Tỉnh ủy|Thành ủy|Quận ủy")
 _OFFICE = re.compile(rf"\b({_OFFICES})\b")
-# Authorities one reports to ("… thì phải báo cho ai?" → "Đồn Biên phòng sở tại") answer "ai" as well.
-_OFFICE_ANY_CASE = re.compile(rf"\b({_OFFICES}|Đồn|Công an|Biên phòng|Chỉ huy)\b", re.IGNORECASE)  # "bí thư cấp ủy kiêm người đứng đầu"
+# Offices written in lower case ("bí thư cấp ủy kiêm người đứng đầu") and authorities one reports to
+# ("… thì phải báo cho ai?" → "Đồn Biên phòng sở tại") answer "ai" as well.
+_OFFICE_ANY_CASE = re.compile(rf"\b({_OFFICES}|Đồn|Công an|Biên phòng|Chỉ huy)\b", re.IGNORECASE)
 _TITLE_BEFORE_NAME = re.compile(rf"\b(đồng chí|ông|bà|giáo sư|tiến sĩ|GS|TS)\.?\s+[{UPPER}]")
 
 
