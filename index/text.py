@@ -156,4 +156,5 @@ _FUNCTION_WORDS = """
 STOPWORDS_TONED = frozenset(toned_key(w) for w in _FUNCTION_WORDS)
 # Without diacritics some function words collide with content words (trong/trọng, dung/dũng):
 # those are kept as content.
-STOPWORDS_PLAIN = frozenset(plain_key(w) for w in _FUNCTION_WORDS) - {"trong", "dung", "tu", "ban", "the", "may", "vay", "nhi", "ha", "a"}
+STOPWORDS_PLAIN = frozenset(plain_key(w) for w in _FUNCTION_WORDS) - {
+    "trong", "dung", "tu", "ban", "the", "may", "vay", "nhi", "ha", "a"}
