@@ -351,7 +351,10 @@ _KIND_PATTERNS: list[tuple[QuestionKind, re.Pattern[str]]] = [
     # "…, đúng hay sai?", "có phải … không?": yes/no whatever else the sentence mentions ("thời hạn").
     ("yesno", re.compile(r"\b(đúng hay sai|đúng hay không|có phải|có đúng)\b|\b(phải|đúng|hay) không[?.! ]*$")),
     # "tháng mấy năm 2025?" asks when ("mỗi năm mấy kỳ?" asks how many).
-    ("when", re.compile(r"(?<!mỗi )(?<!hằng )(?<!hàng )\b(ngày|tháng|năm) mấy\b|\bmấy giờ\b")),
+    ("when", re.compile(r"(?<!mỗi )(?<!hằng )(?<!hàng )\b((ngày|tháng|năm) mấy|(ngày|tháng) bao nhiêu)\b|"
+                        r"\bmấy giờ\b")),
+    # "Bí thư Quận ủy … tên là gì?" asks who holds the office.
+    ("who", re.compile(r"\b(bí thư|chủ tịch|thủ tướng|bộ trưởng|giám đốc|trưởng ban)\b.*\btên (là )?gì\b")),
     # Without marks "mấy" is also "máy": "bo may" (bộ máy), "may tinh" (máy tính) ask no count.
     ("count", re.compile(r"\b(có mấy|(?<!bộ )mấy(?! móc| tính| bay)|bao nhiêu|số lượng|cỡ nào)\b")),
     ("list", re.compile(r"\b(gồm|bao gồm|những (gì|nội dung|nhiệm vụ|giải pháp|mục tiêu|quan điểm)|"

@@ -89,6 +89,11 @@ def test_exact_words_are_never_corrected():
     ("Các khâu đột phá mà Đại hội đại biểu lần thứ XXVI Đảng bộ quận xác định là gì?", "list"),
     ("kl 219 do dong chi nao ky", "who"),
     ("Đại hội khai mạc vào tháng cụ thể nào?", "when"),
+    ("Thời điểm tính tuổi ở cấp cơ sở là tháng mấy năm 2025?", "when"),
+    ("Nghị quyết 66 ký ngày bao nhiêu?", "when"),
+    ("Quốc hội họp mỗi năm mấy kì?", "count"),
+    ("Bí thư Quận ủy Hoàng Mai nhiệm kỳ 2020-2025 tên là gì?", "who"),
+    ("bi thu quan uy ten gi", "who"),
 ])
 def test_question_kind(question, kind):
     assert question_kind(question) == kind
