@@ -164,9 +164,11 @@ _ABOUT = frozenset({"khoang", "hon", "tren", "gan", "toi", "da", "thieu", "tu", 
 
 
 def _number_before(text: str, unit: list[str], also: frozenset[str] = frozenset()) -> bool:
-    """A number (digits or number words) followed within three syllables by the unit's first syllable
-    ("248 trường", "3 triệu doanh nghiệp", "hai báo cáo") or by one of `also`; or the unit stated
-    first, then "là/gồm/có/đạt" and the number ("số thành viên chính thức là 124")."""
+    """A number (digits or number words; not a year, not an ordinal) followed within three syllables
+    by the unit's first syllable ("248 trường", "3 triệu doanh nghiệp", "hai báo cáo") or by one of
+    `also`, standing inside the unit ("Đảng bộ 18 phường"), or followed closely by two of its later
+    syllables ("5 cơ sở giáo dục đại học"); or the unit stated first, then "là/gồm/có/đạt" and the
+    number ("số thành viên chính thức là 124")."""
     words, plain = _tokens(text)
     targets = {_iy(t) for t in ({unit[0]} | also)} if unit else None
     for i, w in enumerate(words):
