@@ -157,7 +157,6 @@ def _iy(key: str) -> str:
 _CLASSIFIERS = frozenset("buc con cai chiec ngoi tam quyen cuon can toa ban ong vi".split())  # "mấy ông bác sĩ"
 # Everyday words for a counted unit: "họp mấy hôm?" is answered by "không quá 2 ngày".
 _SPOKEN_UNITS = {"hom": frozenset({"ngay"}), "bua": frozenset({"ngay"}), "luot": frozenset({"lan"})}
-_SHARE_OF_PAY = re.compile(r"\d\s*%\s*(của\s+)?(mức\s+)?lương", re.IGNORECASE)  # "bằng 100% mức lương"
 _CURRENCIES = frozenset("dong usd do rup euro yen vnd nhan".split())
 _IS = frozenset({"la", "gom", "co", "dat", "bang"})  # "số thành viên chính thức là 124"
 _ABOUT = frozenset({"khoang", "hon", "tren", "gan", "toi", "da", "thieu", "tu", "den", "chung"})
@@ -394,9 +393,7 @@ def answer_present(text: str, q: Question) -> float:
         also = _unit_rewordings(q, unit) | _SPOKEN_UNITS.get(unit[0] if unit else "", frozenset())
         if len(unit) > 1 and unit[0] in _CLASSIFIERS:  # "bao nhiêu bức điện": "298 điện mừng" counts too
             also |= {unit[1]}
-        if unit[:1] == ["tien"]:  # "bao nhiêu tiền": an amount in some currency ("8–9 tỷ rúp"), or of a salary
-            if _SHARE_OF_PAY.search(text):
-                return 1.0
+        if unit[:1] == ["tien"]:  # "bao nhiêu tiền": an amount in some currency ("8–9 tỷ rúp")
             also |= _CURRENCIES
         return float(_number_before(text, unit, also) or _number_before(text, []) and not unit)
     if q.kind == "when":
