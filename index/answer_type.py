@@ -337,6 +337,36 @@ _REFERENCE_DATE = re.compile(r"\b(\d{1,4})[-/][A-ZĐ]{1,5}(?:/[A-ZĐ]{1,5})*\b,?
                              r"\d{1,2}\s*(?:/\s*\d{1,2}\s*/\s*\d{2,4}|tháng\s+\d{1,2}\s+năm\s+\d{4})")
 
 
+# A news page's own time stamp ("Giờ đăng bài viết gốc: 14/04/2025 23:02", "Ngày đăng 11/09/2020 |
+# 09:12") says when the page was posted, not when anything it reports happens.
+_POSTED = re.compile(r"\b(giờ|ngày) đăng( bài viết gốc)?\s*:?\s*[\d/:|. ]*", re.IGNORECASE)
+# "không dưới 1/3 tổng số", "không quá 1/2 ngày": a small fraction with no year, not a day and month.
+_FRACTION = re.compile(r"(?<![\d/])(?<!ngày )\b([1-3])/([2-4])\b(?![/\d])")
+
+
+def _fraction_out(m: re.Match[str]) -> str:
+    """Blank a fraction ("1/3"); keep what may be a day ("3/2" is 3 February).
+
+    >>> _FRACTION.sub(_fraction_out, "không dưới 1/3 tổng số; ngày 1/3; sáng 3/2; 1/3/2025")
+    'không dưới  tổng số; ngày 1/3; sáng 3/2; 1/3/2025'
+    """
+    return "" if int(m.group(1)) < int(m.group(2)) else m.group(0)
+
+
+# "theo Hiến pháp 2013": the year names the document, it does not date the day asked for.
+_DOCUMENT_YEAR = re.compile(r"\b(Hiến pháp|Cương lĩnh)\s+(năm\s+)?(1[89]|20)\d\d\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _years_asked(question: str) -> tuple[str, ...]:
+    """The years a when-question's day must fall in: those it names, but for a document's own year.
+
+    >>> _years_asked("Quốc khánh là ngày nào theo Hiến pháp 2013?"), _years_asked("NQ 19 ban hành ngày nào năm 2022?")
+    ((), ('2022',))
+    """
+    return tuple(m.group(0) for m in _YEAR.finditer(_DOCUMENT_YEAR.sub("", question)))
+
+
 def _without_reference_dates(text: str, question: str) -> str:
     """The text without the issue dates of the documents it cites, unless the question names that
     document: "Đại hội XIV khai mạc ngày nào?" is not answered by "Chỉ thị số 35-CT/TW, ngày
@@ -401,9 +431,9 @@ def answer_present(text: str, q: Question) -> float:
         if wanted == "duration":  # "thời hạn bao lâu?": "mười lăm ngày", "02 năm", or a deadline
             return float(bool(_ANY_TIME.search(text) or _EVERY.search(text))
                          or any(_number_before(text, [u]) for u in _TIME_UNITS))
-        text = _without_reference_dates(text, q.text)
+        text = _FRACTION.sub(_fraction_out, _POSTED.sub("", _without_reference_dates(text, q.text)))
         if wanted == "day":
-            return float(_day_in_year(text, tuple(m.group(0) for m in _YEAR.finditer(q.text))))
+            return float(_day_in_year(text, _years_asked(q.text)))
         if wanted == "month":
             return float(bool(_MONTH.search(text) or _DAY.search(text)))
         if wanted == "year":

@@ -212,6 +212,10 @@ def test_a_roman_ordinal_is_matched_by_an_ordinal_not_by_a_date():
     ("Kết luận 118 dựa trên tờ trình số mấy?", "Xem xét Tờ trình số 224-TTr/BTCTW của Ban Tổ chức.", True),
     ("BCH TW khóa VI có bao nhiêu ủy viên chính thức?", "Số thành viên chính thức là 124.", True),
     ("Số ủy viên là bao nhiêu, mấy chính thức mấy dự khuyết?", "Gồm 180 Ủy viên chính thức và 20 dự khuyết.", True),
+    # a document's own year does not date the day asked for; a page's posting time and a fraction are no day
+    ("Quốc khánh nước ta là ngày nào theo Hiến pháp 2013?", "Quốc khánh là ngày 2 tháng 9 năm 1945.", True),
+    ("Chỉ thị 45 được ban hành ngày nào?", "Giờ đăng bài viết gốc: 14/04/2025 23:02", False),
+    ("Chỉ thị 45 được ban hành ngày nào?", "Đổi mới không dưới 1/3 tổng số cấp ủy viên.", False),
     # an ordinal or a document's number is no quantity
     ("Ban Thường vụ Quận ủy gồm bao nhiêu người?", "Tại kỳ họp thứ 1 Ban Chấp hành bầu Ban Thường vụ Quận ủy.", False),
     ("Bộ Chính trị ban hành nghị quyết số mấy về pháp luật?", "Nghị quyết số 66-NQ/TW về pháp luật.", True),
