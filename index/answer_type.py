@@ -271,8 +271,14 @@ def _dates(text: str) -> tuple[tuple[str, ...], bool]:
 
 @lru_cache(maxsize=4096)
 def _people_words(question: str) -> frozenset[str]:
-    """What a "bao nhiêu người?" may count: people named by the question's own words, or "đồng chí"."""
-    return frozenset(_tokens(question)[1]) - _NOT_COUNTED | {"dong"}
+    """What a "bao nhiêu người?" may count: people named by the question's own words, "đồng chí", or
+    the documents' usual nouns for people ("1 triệu lao động", "5.000 cán bộ")."""
+    return frozenset(_tokens(question)[1]) - _NOT_COUNTED | _PEOPLE
+
+
+# First syllables of the documents' nouns for people: đồng chí, lao động, cán bộ, ủy viên, chuyên gia,
+# bác sĩ, giáo viên, giảng viên, nhân lực / nhân viên, sinh viên.
+_PEOPLE = frozenset("dong lao can uy chuyen bac giao giang nhan sinh".split())
 
 
 _NOT_COUNTED = frozenset("bao nhieu la co the duoc so luong cu the quy dinh nam ngay thang".split())

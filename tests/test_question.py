@@ -216,6 +216,9 @@ def test_a_roman_ordinal_is_matched_by_an_ordinal_not_by_a_date():
     ("Quốc khánh nước ta là ngày nào theo Hiến pháp 2013?", "Quốc khánh là ngày 2 tháng 9 năm 1945.", True),
     ("Chỉ thị 45 được ban hành ngày nào?", "Giờ đăng bài viết gốc: 14/04/2025 23:02", False),
     ("Chỉ thị 45 được ban hành ngày nào?", "Đổi mới không dưới 1/3 tổng số cấp ủy viên.", False),
+    # people counted by the documents' usual nouns
+    ("Mỗi năm dạy nghề cho chừng bao nhiêu người làm ở nông thôn?",
+     "Đào tạo nghề cho khoảng 1 triệu lao động nông thôn mỗi năm.", True),
     # an ordinal or a document's number is no quantity
     ("Ban Thường vụ Quận ủy gồm bao nhiêu người?", "Tại kỳ họp thứ 1 Ban Chấp hành bầu Ban Thường vụ Quận ủy.", False),
     ("Bộ Chính trị ban hành nghị quyết số mấy về pháp luật?", "Nghị quyết số 66-NQ/TW về pháp luật.", True),
