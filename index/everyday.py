@@ -277,6 +277,15 @@ ngành cơ khí | công nghiệp nặng = công nghiệp nặng
 tự do làm ăn | được tự do xoay xở = tự do kinh doanh | được làm những gì mà pháp luật không cấm
 thành phố hiện đại | đô thị hiện đại = đô thị thông minh
 cho cán bộ thấm | học tập nghị quyết | phổ biến nghị quyết = quán triệt | học tập, quán triệt
+tụi nhỏ | đám nhỏ | bọn nhỏ = học sinh | trẻ em
+không phải mua | khỏi mua | phát không = miễn phí
+tổ trực | nhóm trực | chỗ trực = bộ phận thường trực
+hứa giúp | giúp tiền | cho vay giúp = viện trợ
+khoanh lại | khoanh vùng = khu bảo tồn
+ở lại thêm một khóa | ở lại thêm khóa nữa | thêm một khóa nữa = tái cử
+người đi họp | đi họp = đại biểu | dự đại hội
+bạn bè nước ngoài | nước bạn = quốc tế | bạn bè quốc tế
+đứng ra vận động | đứng ra kêu gọi = phát động | kêu gọi
 """
 
 
