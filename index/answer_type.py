@@ -53,14 +53,13 @@ _SURNAMES = frozenset(
 # "Hồ Chí Minh" in "Thành phố Hồ Chí Minh" or "tư tưởng Hồ Chí Minh" is not an answer to "ai?".
 _NOT_A_PERSON_BEFORE = re.compile(r"(thành phố|tp\.?|tư tưởng|đường|quảng trường|lăng|sân bay|tỉnh|quận|huyện)\s*$",
                                   re.IGNORECASE)
-# Offices and bodies: the answer to "ai là người đứng đầu Nhà nước?" is "Chủ tịch nước".
-_OFFICES = ("Chủ tịch|Phó Chủ tịch|Thủ tướng|Tổng Bí thư|Bí thư|Bộ trưởng|Quốc hội|Chính phủ|Bộ Chính trị|Ban Bí thư|"
-            "Ban Chấp hành|Tòa án|Toà án|Viện kiểm sát|Hội đồng|Ủy ban|Uỷ ban|Mặt trận|Ban Thường vụ|Đảng ủy|Đảng uỷ|"
-            "Tỉnh ủy|Thành ủy|Quận ủy")
-_OFFICE = re.compile(rf"\b({_OFFICES})\b")
-# Offices written in lower case ("bí thư cấp ủy kiêm người đứng đầu") and authorities one reports to
-# ("… thì phải báo cho ai?" → "Đồn Biên phòng sở tại") answer "ai" as well.
-_OFFICE_ANY_CASE = re.compile(rf"\b({_OFFICES}|Đồn|Công an|Biên phòng|Chỉ huy)\b", re.IGNORECASE)
+# Offices and bodies: the answer to "ai là người đứng đầu Nhà nước?" is "Chủ tịch nước". Written in
+# any case ("bí thư cấp ủy kiêm người đứng đầu"), and with the authorities one reports to ("… thì
+# phải báo cho ai?" → "Đồn Biên phòng sở tại").
+_OFFICE = re.compile(r"\b(Chủ tịch|Phó Chủ tịch|Thủ tướng|Tổng Bí thư|Bí thư|Bộ trưởng|Quốc hội|Chính phủ|"
+                     r"Bộ Chính trị|Ban Bí thư|Ban Chấp hành|Tòa án|Toà án|Viện kiểm sát|Hội đồng|Ủy ban|Uỷ ban|"
+                     r"Mặt trận|Ban Thường vụ|Đảng ủy|Đảng uỷ|Tỉnh ủy|Thành ủy|Quận ủy|"
+                     r"Đồn|Công an|Biên phòng|Chỉ huy)\b", re.IGNORECASE)
 _TITLE_BEFORE_NAME = re.compile(rf"\b(đồng chí|ông|bà|giáo sư|tiến sĩ|GS|TS)\.?\s+[{UPPER}]")
 
 
@@ -350,6 +349,13 @@ _POSTED = re.compile(r"\b(giờ|ngày) đăng( bài viết gốc)?\s*:?\s*[\d/:|
 _FRACTION = re.compile(r"(?<![\d/])(?<!ngày )\b([1-3])/([2-4])\b(?![/\d])")
 
 
+@lru_cache(maxsize=65536)
+def _dated_text(text: str) -> str:
+    """The sentence without what looks like a day but is none, a news page's posting time and a small
+    fraction (cached: the same sentences are checked question after question)."""
+    return _FRACTION.sub(_fraction_out, _POSTED.sub("", text))
+
+
 def _fraction_out(m: re.Match[str]) -> str:
     """Blank a fraction ("1/3"); keep what may be a day ("3/2" is 3 February).
 
@@ -405,6 +411,7 @@ def prepare(sentence: str) -> None:
     _tokens(sentence)
     _dates(sentence)
     _plain_text(sentence)
+    _dated_text(sentence)
 
 
 def answer_present(text: str, q: Question) -> float:
@@ -437,7 +444,7 @@ def answer_present(text: str, q: Question) -> float:
         if wanted == "duration":  # "thời hạn bao lâu?": "mười lăm ngày", "02 năm", or a deadline
             return float(bool(_ANY_TIME.search(text) or _EVERY.search(text))
                          or any(_number_before(text, [u]) for u in _TIME_UNITS))
-        text = _FRACTION.sub(_fraction_out, _POSTED.sub("", _without_reference_dates(text, q.text)))
+        text = _without_reference_dates(_dated_text(text), q.text)
         if wanted == "day":
             return float(_day_in_year(text, _years_asked(q.text)))
         if wanted == "month":
@@ -456,5 +463,5 @@ def answer_present(text: str, q: Question) -> float:
         if _PERSON_OFFICE.search(q.text):  # "Bí thư … là ai?" wants a name; "ai … của Quốc hội?" may be an office
             return 0.0
         # "Ai ký chứng thực Hiến pháp?": "Chủ tịch Quốc hội … ký", an office held by one person
-        return float(bool((_PERSON_OFFICE if _person_asked(q.text) else _OFFICE_ANY_CASE).search(text)))
+        return float(bool((_PERSON_OFFICE if _person_asked(q.text) else _OFFICE).search(text)))
     return 1.0

@@ -557,6 +557,11 @@ def _reference_term(ref: tuple[str, str]) -> str:
     return f"§{ref[0]}:{ref[1]}"
 
 
+def _references_in(text: str) -> frozenset[str]:
+    """The documents a text names, as name terms ("… Nghị định số 177/2024/NĐ-CP" → "§nghi dinh:177")."""
+    return frozenset(_reference_term(ref) for ref in document_references(text))
+
+
 def _with_references(names: list[str], q: Question) -> list[str]:
     """A document the question names ("Nghị quyết 45") is one name, matched by that document only:
     its bare number must not be found in "Chỉ thị 45" or in "45%"."""
@@ -704,14 +709,11 @@ class _State:
         """The documents the unit's headings name: item "6. Không áp dụng … Nghị định này …" under
         "Điều 2 Nghị định số 177/2024/NĐ-CP …" is about Nghị định 177."""
         section = self.snapshot.passages[start].section
-        return self._cached(("section references", start),
-                            lambda: {_reference_term(ref) for ref in document_references(" ".join(section))})
+        return self._cached(("section references", start), lambda: set(_references_in(" ".join(section))))
 
     def _passage_references(self, pid: int) -> frozenset[str]:
-        def make() -> frozenset[str]:
-            return frozenset(_reference_term(ref) for ref in document_references(self.snapshot.passages[pid].text))
-
-        return _remember(self._unit_refs, pid, DERIVED_CACHE, make)
+        return _remember(self._unit_refs, pid, DERIVED_CACHE,
+                         lambda: _references_in(self.snapshot.passages[pid].text))
 
     def reference_terms(self, doc_id: str) -> set[str]:
         """The documents this one is, or is about, as name terms ("§nghi quyet:57"): named by its title
@@ -754,7 +756,7 @@ class _State:
         cited = {_reference_term(ref) for refs in self._references.values() for ref in refs}
         for pid, p in enumerate(self.snapshot.passages):
             known = self._unit_refs.get(pid)
-            cited.update(known if known is not None else (_reference_term(ref) for ref in document_references(p.text)))
+            cited.update(known if known is not None else _references_in(p.text))
         return frozenset(cited)
 
     def absent_documents(self, q: Question) -> list[str]:

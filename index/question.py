@@ -346,13 +346,14 @@ def correct_typos(text: str, vocabulary: Vocabulary) -> tuple[str, dict[str, str
     return "".join(out), corrections
 
 
+# "mỗi / hằng / hàng tháng" says how often, not when: "mỗi năm mấy kỳ?", "mỗi tháng cỡ nào?".
+_NOT_EVERY = "(?<!mỗi )(?<!hằng )(?<!hàng )"
 # What kind of answer is wanted, from the question's wording (checked in this order).
 _KIND_PATTERNS: list[tuple[QuestionKind, re.Pattern[str]]] = [
     # "…, đúng hay sai?", "có phải … không?": yes/no whatever else the sentence mentions ("thời hạn").
     ("yesno", re.compile(r"\b(đúng hay sai|đúng hay không|có phải|có đúng)\b|\b(phải|đúng|hay) không[?.! ]*$")),
     # "tháng mấy năm 2025?" asks when ("mỗi năm mấy kỳ?" asks how many).
-    ("when", re.compile(r"(?<!mỗi )(?<!hằng )(?<!hàng )\b((ngày|tháng|năm) mấy|(ngày|tháng) bao nhiêu)\b|"
-                        r"\bmấy giờ\b")),
+    ("when", re.compile(rf"{_NOT_EVERY}\b((ngày|tháng|năm) mấy|(ngày|tháng) bao nhiêu)\b|\bmấy giờ\b")),
     # "Bí thư Quận ủy … tên là gì?" asks who holds the office.
     ("who", re.compile(r"\b(bí thư|chủ tịch|thủ tướng|bộ trưởng|giám đốc|trưởng ban)\b.*\btên (là )?gì\b")),
     # Without marks "mấy" is also "máy": "bo may" (bộ máy), "may tinh" (máy tính) ask no count.
@@ -363,7 +364,7 @@ _KIND_PATTERNS: list[tuple[QuestionKind, re.Pattern[str]]] = [
     ("when", re.compile(r"\b(khi nào|bao giờ|bao lâu|năm nào|ngày nào|tháng nào|thời gian nào|lúc nào|thời điểm nào|"
                         r"hôm nào|bữa nào|hồi nào|"
                         r"thời hạn|hạn chót|trước ngày|đến ngày|"
-                        r"(?<!mỗi )(?<!hằng )(?<!hàng )(ngày|tháng|năm)( \w+){1,2} nào)\b")),  # not "mỗi tháng cỡ nào"
+                        rf"{_NOT_EVERY}(ngày|tháng|năm)( \w+){{1,2}} nào)\b")),  # not "mỗi tháng cỡ nào"
     ("where", re.compile(r"\b(ở đâu|tại đâu|nơi nào|địa điểm)\b")),
     ("yesno", re.compile(r"\b(có phải|phải không|đúng không|hay không|không\?|có đúng)")),
     ("definition", re.compile(r"\b(là gì|nghĩa là|được hiểu)\b")),
