@@ -306,6 +306,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     from hoidap.app import open_pipeline
     from hoidap.index.calibration import Example, fit, write_calibration
     from hoidap.index.evaluate import evaluate, read_qa
+    from hoidap.index.types import Signals
 
     settings = _settings(args)
     pairs = [(settings.index_dir, Path(qa)) for qa in args.qa or []] + _index_qa_pairs(args.pair, "--pair")
@@ -338,8 +339,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
         return EXIT_OK
     c, oof = report.calibration, report.oof
     print(f"{report.examples} questions ({report.answerable} answerable), {report.folds}-fold cross-validation")
-    print(f"weights (dense, coverage, names, answer) = ({c.weights[0]:.2f}, {c.weights[1]:.2f}, {c.weights[2]:.2f}, "
-          f"{c.weights[3]:.2f}), "
+    print(f"weights ({', '.join(Signals._fields)}) = ({', '.join(f'{w:.2f}' for w in c.weights)}), "
           f"bias {c.bias:.2f}; thresholds high ≥ {c.high:.2f}, medium ≥ {c.medium:.2f}")
     print(f"out of fold: answerable refused {oof['refused_answerable']:.3f}, unanswerable refused "
           f"{oof['refused_unanswerable']:.3f}, answered high {oof['high_answerable']:.3f} of answerable "

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from hoidap.index.question import Question
 from hoidap.index.signals import ORDINAL_DIGITS, roman_numbers
-from hoidap.index.text import UPPER, has_diacritics, plain_key, syllables
+from hoidap.index.text import UPPER, has_diacritics, plain_key, syllables, toned_key
 
 _NUMBER_WORDS = frozenset("một hai ba bốn năm sáu bảy tám chín mười mươi trăm nghìn ngàn triệu tỷ".split())
 # Words inside a number ("mười lăm", "hai mươi mốt", "3 triệu", "1,5 nghìn"): they may stand between a
@@ -170,7 +170,7 @@ def _number_before(text: str, unit: list[str], also: frozenset[str] = frozenset(
     words, plain = _tokens(text)
     targets = {_iy(t) for t in ({unit[0]} | also)} if unit else None
     for i, w in enumerate(words):
-        if not (w[:1].isdigit() or w in _NUMBER_WORDS) or _is_year(plain, i) or i and plain[i - 1] in _BEFORE_ORDINAL:
+        if not (w[:1].isdigit() or w in _NUMBER_WORDS) or _is_year(plain, i) or i and _before_ordinal(words[i - 1]):
             continue
         if targets is None or _split_around(plain, i, unit):
             return True
@@ -210,6 +210,19 @@ def _split_around(plain: list[str], i: int, unit: list[str]) -> bool:
 _BEFORE_ORDINAL = frozenset({"thu", "khoa", "so"})
 _YEAR_KEY = re.compile(r"(1[89]|20)\d\d")
 _BEFORE_YEAR = frozenset({"nam", "ky", "khoa", "doan"})  # "năm 2025", "nhiệm kỳ", "khóa", "giai đoạn"
+
+
+def _before_ordinal(word: str) -> bool:
+    """"thứ 76", "khóa 15", "số 45" — but not "Bí thư 76 tuổi" ("thư" and "thứ" are one plain key).
+
+    >>> _before_ordinal("thứ"), _before_ordinal("thư"), _before_ordinal("thu")
+    (True, False, True)
+    """
+    key = plain_key(word)
+    return key in _BEFORE_ORDINAL and (not has_diacritics(word) or toned_key(word) in _ORDINAL_WORDS)
+
+
+_ORDINAL_WORDS = frozenset(toned_key(w) for w in ("thứ", "khóa", "số"))
 
 
 def _is_year(plain: list[str], i: int) -> bool:

@@ -626,14 +626,21 @@ class _State:
         self._cited = self._read_citations()  # from the references just read
         return True
 
-    def focus_match(self, start: int, q: Question) -> float:
+    def focus_match(self, start: int, q: Question, titled: bool = False) -> float:
         """Share of what a list or count question asks about ("nhiệm vụ trọng tâm") that the unit's
-        own head (its heading or lead-in, with its section path) names."""
+        own head (its heading or lead-in, with its section path) names. `titled`: a list at the top
+        of a document whose title opens with what is counted ("Khẩu hiệu tuyên truyền …" answers "mấy
+        câu khẩu hiệu?" with its list under "Nội dung chính") is that list too; for the answer check,
+        not the ranking."""
         if not q.focus or q.kind not in ("list", "count"):
             return 0.0
         head = self.snapshot.passages[start]
-        head_terms = self._cached(("head", start, q.toned),
-                                  lambda: term_set(" ".join([*head.section[-1:], head.text]), q.toned))
+        doc = self.snapshot.documents.get(head.doc_id)
+        title = ""
+        if titled and doc is not None and not head.section[1:]:
+            title = " ".join(syllables(doc.title)[: len(q.focus) + 1])
+        head_terms = self._cached(("head", start, q.toned, titled),
+                                  lambda: term_set(" ".join([title, *head.section[-1:], head.text]), q.toned))
         return coverage(q.focus, head_terms)
 
     def is_list(self, start: int, end: int) -> float:
@@ -653,7 +660,7 @@ class _State:
         """
         unit = [self.snapshot.passages[i] for i in range(start, end)]
         if q.kind not in ("who", "when", "count") or (
-                q.kind == "count" and self.is_list(start, end) and self.focus_match(start, q) >= 0.6):
+                q.kind == "count" and self.is_list(start, end) and self.focus_match(start, q, titled=True) >= 0.6):
             return coverage(terms, self.unit_terms(start, end, q.toned) | context)
         best = 0.0
         for p in unit:

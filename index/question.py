@@ -64,8 +64,8 @@ ABBREVIATIONS: dict[str, str] = {
     "pl": "pháp luật", "gd": "giáo dục", "gdđh": "giáo dục đại học", "yt": "y tế", "khkt": "khoa học kỹ thuật",
     "ttxh": "trật tự xã hội", "qp": "quốc phòng", "an": "an ninh", "qpan": "quốc phòng, an ninh",
     "bthtw": "Ban Thường vụ", "btv": "Ban Thường vụ", "bcs": "Ban cán sự", "tu": "Tỉnh ủy", "qu": "Quận ủy",
-    "đbqh": "đại biểu Quốc hội", "uv": "ủy viên", "bs": "bác sĩ", "ubtvqh": "Ủy ban Thường vụ Quốc hội",
-    "tand": "Tòa án nhân dân",
+    "đbqh": "đại biểu Quốc hội", "đb": "đại biểu", "uv": "ủy viên", "bs": "bác sĩ",
+    "ubtvqh": "Ủy ban Thường vụ Quốc hội", "tand": "Tòa án nhân dân",
     "vksnd": "Viện kiểm sát nhân dân", "ctn": "Chủ tịch nước", "đtn": "Đoàn Thanh niên",
     "hlhpn": "Hội Liên hiệp Phụ nữ",
 }
@@ -489,11 +489,15 @@ def focus_terms(text: str, toned: bool, kind: QuestionKind | None = None) -> lis
     []
     >>> focus_terms("Dân dùng nước máy đạt chuẩn bao nhiêu phần trăm?", True, "count")
     ['phân2', 'trăm']
+    >>> focus_terms("Chiều ngang so với chiều dài là bao nhiêu, màu gì?", True, "count")  # "màu" is asked apart
+    []
     """
     words = syllables(text)
     plain_words = [plain_key(w) for w in words]
     keys = [toned_key(w) for w in words] if toned else plain_words
     counting = {"may", "bao"}
+    if kind == "count" and _BARE_COUNT.search(text):
+        return []
     openers = counting if kind == "count" and counting & set(plain_words) else {"nhung", "cac", "may", "bao"}
     # Without marks "trong" (in) cannot be told from "trọng" (important): it never ends a plain phrase.
     stop = {toned_key(w) for w in _FOCUS_STOP} if toned else {plain_key(w) for w in _FOCUS_STOP} - {"trong"}
@@ -512,6 +516,10 @@ def focus_terms(text: str, toned: bool, kind: QuestionKind | None = None) -> lis
         if phrase or pw in counting:
             return [toned_key(w) if toned else plain_key(w) for w in phrase]
     return []
+
+
+# "là bao nhiêu, màu gì?": the count asks for no unit; what follows the comma is another question.
+_BARE_COUNT = re.compile(r"\b(bao nhi[eê]u|m[aấ]y)\s*[,;:?!]", re.IGNORECASE)
 
 
 def analyse(question: str, vocabulary: Vocabulary | None = None) -> Question:

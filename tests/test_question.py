@@ -32,6 +32,7 @@ VOCAB = Vocabulary.from_texts([
     ("KHCN, ĐMST và CĐS", "khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"),
     ("quận HBT có mấy khâu đột phá", "quận Hai Bà Trưng có mấy khâu đột phá"),  # learnt from the corpus
     ("UBND và HĐND TP.HCM", "Ủy ban nhân dân và Hội đồng nhân dân Thành phố Hồ Chí Minh"),
+    ("Số ĐB dự ĐH của 4 đảng bộ", "Số đại biểu dự Đại hội của 4 đảng bộ"),
 ])
 def test_abbreviations_are_spelled_out(typed, meant):
     assert analyse(typed, VOCAB).text == meant
@@ -229,6 +230,10 @@ def test_a_roman_ordinal_is_matched_by_an_ordinal_not_by_a_date():
     # an office held by one person answers "ai ký …?"; a lower-case office is an office
     ("Ai ký chứng thực Hiến pháp, luật của Quốc hội?", "Chủ tịch Quốc hội ký chứng thực Hiến pháp, luật.", True),
     ("Ai kiêm người đứng đầu cơ sở giáo dục?", "Thực hiện bí thư cấp uỷ kiêm người đứng đầu cơ sở giáo dục.", True),
+    # "Bí thư 76 tuổi" is an age, not the 76th ("thư" is no "thứ"); a count asks nothing of the next clause
+    ("Ông tái đắc cử Tổng Bí thư lúc bao nhiêu tuổi?", "Đảng đã bầu lại Tổng Bí thư 76 tuổi Nguyễn Phú Trọng.", True),
+    ("Đại hội lần thứ mấy bầu ông làm Tổng Bí thư?", "Đại hội bầu lại Tổng Bí thư 76 tuổi.", False),
+    ("Cờ chiều ngang so với chiều dài là bao nhiêu, màu gì?", "Chiều rộng bằng hai phần ba chiều dài, nền đỏ.", True),
 ])
 def test_the_answer_of_the_asked_shape_is_recognised(question, text, present):
     assert answer_present(text, analyse(question)) == float(present)
