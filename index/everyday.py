@@ -286,6 +286,9 @@ khoanh lại | khoanh vùng = khu bảo tồn
 người đi họp | đi họp = đại biểu | dự đại hội
 bạn bè nước ngoài | nước bạn = quốc tế | bạn bè quốc tế
 đứng ra vận động | đứng ra kêu gọi = phát động | kêu gọi
+làm thử | chạy thử | thử trước = thí điểm
+nhân ra | làm rộng ra | mở rộng ra = nhân rộng
+không quản nổi | quản không nổi = không quản được
 """
 
 
