@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -387,6 +388,7 @@ class AnswerPipeline:
         top_fused = fused[0][1] if fused else 1.0
         toned = q.toned
         named_docs = state.documents_named(q)
+        term_years = frozenset(y for m in _TERM.finditer(q.text) for y in m.groups())
         for pid, fused_score in fused[: self.ranking.rerank_depth]:
             start, end = self._expand(state, passages[pid], q, terms)
             dense = state.retrieval.similarity(qvec, pid)
@@ -396,7 +398,8 @@ class AnswerPipeline:
             unit_terms = state.unit_terms(start, end, toned) | state.document_terms(doc_id, toned)
             cov, asked = max(((coverage(w, unit_terms), w) for w in wordings), key=lambda c: c[0])
             names_cov = coverage(names, unit_terms | state.reference_terms(doc_id) | state.unit_references(start, end)
-                                 | state.section_references(start)) if names else 1.0
+                                 | state.section_references(start) | (state.document_years(doc_id) & term_years)
+                                 ) if names else 1.0
             context = state.document_terms(doc_id, toned, head=False) | state.section_terms(start, toned)
             answer = state.answer_match(start, end, q, asked, context)
             signals = Signals(dense, cov, names_cov, answer)
@@ -517,6 +520,10 @@ class AnswerPipeline:
         )
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_TERM = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")  # "2025-2030", "2020 – 2025"
+
+
 def _lower_this_threads_priority() -> None:
     """Background work (opening a new version, checksums) yields the CPU to questions (Linux: per thread)."""
     with contextlib.suppress(OSError, AttributeError):  # not permitted or not Linux: the process's priority
@@ -594,6 +601,7 @@ class _State:
         self._terms: dict[tuple[int, bool], set[str]] = {}
         self._own_terms: dict[tuple[int, bool], set[str]] = {}
         self._doc_terms: dict[tuple[str, bool, bool], set[str]] = {}
+        self._doc_years: dict[str, frozenset[str]] = {}
         self._references: dict[str, set[tuple[str, str]]] | None = None
         # Every document the corpus holds or cites (None until read: see cited_documents).
         self._cited: frozenset[str] | None = None
@@ -784,6 +792,16 @@ class _State:
         self.documents_named_cache()
         assert self._references is not None
         return {doc for doc, refs in self._references.items() if refs & q.references}
+
+    def document_years(self, doc_id: str) -> frozenset[str]:
+        """Every year a document writes. A term of office the question names ("nhiệm kỳ 2025-2030")
+        is the whole document's setting when it writes the years anywhere, not only in the unit that
+        answers; a single year ("đến năm 2045") is a target, and stays the unit's to state."""
+        if doc_id not in self._doc_years:
+            first, end = self.snapshot.doc_ranges.get(doc_id, (0, 0))
+            self._doc_years[doc_id] = frozenset(m.group(0) for p in self.snapshot.passages[first:end]
+                                                for m in _YEAR.finditer(p.text))
+        return self._doc_years[doc_id]
 
     def document_terms(self, doc_id: str, toned: bool, head: bool = True) -> set[str]:
         """Terms of a document's title and metadata, and (`head`) of its first passages: what it is

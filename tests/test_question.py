@@ -282,3 +282,22 @@ def test_question_words_are_never_corrected():
     vocab = Vocabulary.from_texts(["Bộ máy chính thức gồm 180 ủy viên chính thức."])
     text, corrections = correct_typos("là bao nhiêu, mấy chính thức?", vocab)
     assert "mấy" in text and not corrections
+
+
+def test_a_term_of_office_named_by_the_question_is_the_whole_documents_setting(tmp_path, hash_embedder):
+    """"nhiệm kỳ 2025-2030" is matched by a document that writes both years anywhere (the answering
+    unit writes only "30/6/2025"); a single target year ("đến năm 2045") stays the unit's to state."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    filler = "\n\n".join(f"Phần {i} bàn về công tác chuẩn bị văn kiện, nhân sự và tuyên truyền lần {i}."
+                           for i in range(8))
+    (corpus / "ct.txt").write_text(
+        f"Chỉ thị về đại hội đảng bộ các cấp\n\nI. CHUẨN BỊ\n\n{filler}\n\nĐại hội các cấp nhiệm kỳ 2025 - 2030 "
+        f"tiến hành dân chủ.\n\n{filler}\n\nII. THỜI GIAN ĐẠI HỘI\n\n"
+        "Đại hội cấp cơ sở không quá 2 ngày, hoàn thành trước ngày 30/6/2025.", encoding="utf-8")
+    IndexBuilder(hash_embedder).build(corpus, tmp_path / "index")
+    pipeline = AnswerPipeline.open(tmp_path / "index", hash_embedder)
+    by_term = pipeline.answer("Đại hội cấp cơ sở nhiệm kỳ 2025-2030 phải hoàn thành trước ngày nào?")
+    assert "30/6/2025" in by_term.ranked[0].text and by_term.signals.names == 1.0
+    by_target = pipeline.answer("Đại hội cấp cơ sở đến năm 2030 phải hoàn thành trước ngày nào?")
+    assert "30/6/2025" in by_target.ranked[0].text and by_target.signals.names < 1.0
