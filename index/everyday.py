@@ -289,6 +289,10 @@ bạn bè nước ngoài | nước bạn = quốc tế | bạn bè quốc tế
 làm thử | chạy thử | thử trước = thí điểm
 nhân ra | làm rộng ra | mở rộng ra = nhân rộng
 không quản nổi | quản không nổi = không quản được
+rừng đước | rừng ven biển = rừng ngập mặn
+trồng lại rừng | trồng lại = phục hồi
+người gốc ở tỉnh đó | người gốc | người bản địa | dân gốc = người địa phương
+giấy tờ sổ sách | giấy tờ | sổ sách = tài liệu | hồ sơ
 """
 
 
