@@ -207,7 +207,9 @@ def _split_around(plain: list[str], i: int, unit: list[str]) -> bool:
 
 
 # "kỳ họp thứ 1 Ban Chấp hành", "khóa 15", "Chỉ thị số 45": an ordinal or a document's number, no quantity.
-_BEFORE_ORDINAL = frozenset({"thu", "khoa", "so"})
+_ORDINAL_MARKERS = ("thứ", "khóa", "số")
+_BEFORE_ORDINAL = frozenset(plain_key(w) for w in _ORDINAL_MARKERS)  # what a phone without marks types
+_ORDINAL_WORDS = frozenset(toned_key(w) for w in _ORDINAL_MARKERS)  # "thư" of "Bí thư" is none of them
 _YEAR_KEY = re.compile(r"(1[89]|20)\d\d")
 _BEFORE_YEAR = frozenset({"nam", "ky", "khoa", "doan"})  # "năm 2025", "nhiệm kỳ", "khóa", "giai đoạn"
 
@@ -220,9 +222,6 @@ def _before_ordinal(word: str) -> bool:
     """
     key = plain_key(word)
     return key in _BEFORE_ORDINAL and (not has_diacritics(word) or toned_key(word) in _ORDINAL_WORDS)
-
-
-_ORDINAL_WORDS = frozenset(toned_key(w) for w in ("thứ", "khóa", "số"))
 
 
 def _is_year(plain: list[str], i: int) -> bool:

@@ -643,13 +643,15 @@ class _State:
         if not q.focus or q.kind not in ("list", "count"):
             return 0.0
         head = self.snapshot.passages[start]
-        doc = self.snapshot.documents.get(head.doc_id)
-        title = ""
-        if titled and doc is not None and not head.section[1:]:
-            title = " ".join(syllables(doc.title)[: len(q.focus) + 1])
-        head_terms = self._cached(("head", start, q.toned, titled),
-                                  lambda: term_set(" ".join([title, *head.section[-1:], head.text]), q.toned))
-        return coverage(q.focus, head_terms)
+
+        def terms() -> set[str]:
+            doc = self.snapshot.documents.get(head.doc_id)
+            title = ""
+            if titled and doc is not None and not head.section[1:]:
+                title = " ".join(syllables(doc.title)[: len(q.focus) + 1])
+            return term_set(" ".join([title, *head.section[-1:], head.text]), q.toned)
+
+        return coverage(q.focus, self._cached(("head", start, q.toned, titled), terms))
 
     def is_list(self, start: int, end: int) -> float:
         """1 when the unit is a list: a head with at least two passages under it."""
