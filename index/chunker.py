@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from hoidap.index.text import UPPER, clean_whitespace
 from hoidap.index.types import Passage, PassageKind, SourceDocument
 
-CHUNKER_VERSION = "structure-v4"
+CHUNKER_VERSION = "structure-v5"
 
 # Structural headings with a fixed depth (smaller = outer).
 _FIXED_HEADINGS: list[tuple[int, re.Pattern[str]]] = [
@@ -84,7 +84,7 @@ class _Block:
     end: int
     md_level: int | None = None  # level of a Markdown "#" heading
     emphasis: str = ""  # "bold" or "italic" when the whole line is wrapped in it
-    joined: bool = False  # follows the previous line with no blank line between
+    joined: bool = False  # follows the previous kept line with no blank line between
     asks: bool = False  # the line is a question ("… là gì?")
     link: bool = False  # a question followed by a dash: a link to another article
 
@@ -141,6 +141,7 @@ def _blocks(doc: SourceDocument) -> list[_Block]:
         link = bool(_QUESTION_LINK.search(stripped))
         text, level = _strip_markdown(stripped.rstrip(" -–—") if link else stripped)
         if not text or _is_furniture(text, doc):
+            blank_before = True  # the next line follows nothing that is kept: it is joined to nothing
             continue
         bare = stripped.rstrip(" -–—") if link else stripped
         if bare.startswith("**") and bare.endswith("**"):

@@ -117,6 +117,16 @@ def test_related_question_boxes_captions_and_portal_links_are_not_passages():
     assert ps[0].kind == "heading" and ps[0].subtree_end == 3  # the question title heads its section
 
 
+def test_a_lead_question_above_a_related_box_whose_first_link_is_the_title_is_kept():
+    # thuvienphapluat's layout: the lead (with the date the title lacks), a dash, then the box whose
+    # first entry repeats the title; the title line is dropped, and the box must not swallow the lead.
+    title = "Nghị quyết 36 xác định ba khâu đột phá là gì?"
+    text = (f"**Nghị quyết 36, ngày 22/10/2018, xác định ba khâu đột phá là gì?**\n\n-\n**{title}** -\n"
+            "**Mục tiêu đến năm 2030?** -\n**Tầm nhìn đến năm 2045?**\n\nBa khâu đột phá là:")
+    texts = [p.text for p in chunk(text, title=title)]
+    assert texts == ["Nghị quyết 36, ngày 22/10/2018, xác định ba khâu đột phá là gì?", "Ba khâu đột phá là:"]
+
+
 def test_bold_numbered_subheadings_of_any_length_stay_in_the_list_they_belong_to():
     long_title = "Đổi mới mạnh mẽ tư duy và hành động trong lãnh đạo, chỉ đạo, tổ chức thực hiện công tác " * 2
     ps = chunk(f"Chi tiết 02 nhiệm vụ như sau:\n\n**(1) {long_title}**\n\nĐoạn một.\n\nĐoạn hai.\n\n"
