@@ -70,6 +70,9 @@ _NOT_SIGNING = re.compile(r" (nhiem|hoc|dinh|thoi|chu|mot|hai|ba|bon|nam|moi|cac
 _PERSON_OFFICE = re.compile(r"\b(Tổng Bí thư|Bí thư|Chủ tịch|Thủ tướng|Bộ trưởng|Trưởng ban|Chánh án|"
                             r"Viện trưởng|Giám đốc)\b", re.IGNORECASE)
 _GROUP_ASKED = re.compile(r" nhung ai | doi tuong nao ")
+# "Chủ tịch nước do ai bầu?", "ai bổ nhiệm Thủ tướng?": the office named is the one acted on, and who
+# acts on it is as often a body ("Quốc hội bầu") as a person.
+_AGENT_ASKED = re.compile(r" do ai | ai (bau|bo nhiem|phe chuan|mien nhiem|bai nhiem|chi dinh|de cu|gioi thieu) ")
 _DEPUTY = re.compile(r"\b(Phó|phó)\s+$")
 
 
@@ -472,6 +475,10 @@ def answer_present(text: str, q: Question) -> float:
         # unless the question asks for a person ("đồng chí nào ký …?").
         if names_a_person(text, q.text):
             return float(not _only_deputies(text, q.text))
+        if _AGENT_ASKED.search(_plain_text(q.text)) and not _person_asked(q.text):
+            # "Chủ tịch nước do ai bầu?": an office or body other than the one acted on ("do Quốc hội bầu")
+            acted_on = {m.group(0).casefold() for m in _OFFICE.finditer(q.text)}
+            return float(any(m.group(0).casefold() not in acted_on for m in _OFFICE.finditer(text)))
         if _PERSON_OFFICE.search(q.text):  # "Bí thư … là ai?" wants a name; "ai … của Quốc hội?" may be an office
             return 0.0
         # "Ai ký chứng thực Hiến pháp?": "Chủ tịch Quốc hội … ký", an office held by one person

@@ -426,10 +426,11 @@ def document_references(text: str) -> set[tuple[str, str]]:
 
 # "mấy" after a preposition or opening the question, when something else asks the question, is the
 # plural "những" (Southern speech): "Trong mấy câu khẩu hiệu có câu nào …?", "Mấy người làm ở xã …
-# thì bao giờ …?" ask no count; "có mấy", "tối đa mấy hôm", "làm thử mấy ngôi trường" do.
+# thì bao giờ …?", "Công đoàn trong mấy cơ quan … còn giữ hay bỏ?" ask no count; "có mấy", "tối đa
+# mấy hôm", "làm thử mấy ngôi trường" do.
 _DETERMINER_MAY = re.compile(r"(^|\b(?:trong|ở|cho|của|với|giữa|tại|theo|như|và|hay|mà|từ|làm ở|đối với)\s+)mấy\b",
                              re.IGNORECASE)
-_OTHER_QUESTION = re.compile(r"\b(nào|gì|sao|bao giờ|bao nhiêu|ai|đâu|có mấy)\b|\b(không|ko|chưa)\s*[?.!]*\s*$",
+_OTHER_QUESTION = re.compile(r"\b(nào|gì|sao|bao giờ|bao nhiêu|ai|đâu|có mấy|hay)\b|\b(không|ko|chưa)\s*[?.!]*\s*$",
                              re.IGNORECASE)
 # The same, typed without marks.
 _DETERMINER_MAY_PLAIN = re.compile(plain_key(_DETERMINER_MAY.pattern), re.IGNORECASE)
@@ -444,6 +445,8 @@ def plural_determiners(text: str) -> str:
     'Trong những câu khẩu hiệu có câu nào nói về dân giàu không?'
     >>> plural_determiners("Mấy tỉnh được sáp nhập?"), plural_determiners("Làm thử mấy trường cho mấy xã nào?")
     ('Mấy tỉnh được sáp nhập?', 'Làm thử mấy trường cho những xã nào?')
+    >>> plural_determiners("Công đoàn trong mấy cơ quan ăn lương nhà nước còn giữ lại hay bỏ đi?")
+    'Công đoàn trong những cơ quan ăn lương nhà nước còn giữ lại hay bỏ đi?'
     >>> plural_determiners("may nguoi lam o xa thi bao gio duoc lo")
     'nhung nguoi lam o xa thi bao gio duoc lo'
     """
