@@ -89,19 +89,24 @@ def _person_asked(question: str) -> bool:
     return bool(_PERSON_ASKED.search(_NOT_SIGNING.sub(" ", plain_q)))
 
 
-def _only_deputies(text: str, question: str) -> bool:
-    """The office the question asks about is named in `text` only with "Phó" before it: "Bí thư
-    Quận ủy … là ai?" is not answered by "Phó Bí thư Thường trực Quận ủy … Nguyễn Xuân Phong".
+def _only_the_other_rank(text: str, question: str) -> bool:
+    """The office the question asks about is named in `text` only at the other rank: "Bí thư Quận ủy …
+    là ai?" is not answered by "Phó Bí thư Thường trực Quận ủy … Nguyễn Xuân Phong", nor "Phó Bí thư
+    … là ai?" by "Trương Quốc Lâm tái đắc cử Bí thư Quận ủy".
 
-    >>> _only_deputies("Phó Bí thư Quận ủy Nguyễn Xuân Phong phát biểu", "Bí thư Quận ủy là ai?")
+    >>> _only_the_other_rank("Phó Bí thư Quận ủy Nguyễn Xuân Phong phát biểu", "Bí thư Quận ủy là ai?")
     True
-    >>> _only_deputies("Phó Bí thư Lê Văn A và Bí thư Trần Văn B", "Bí thư Quận ủy là ai?")
+    >>> _only_the_other_rank("Phó Bí thư Lê Văn A và Bí thư Trần Văn B", "Bí thư Quận ủy là ai?")
     False
+    >>> _only_the_other_rank("Ông Lâm tái đắc cử Bí thư Quận ủy", "Ai được bầu làm Phó Bí thư Quận ủy?")
+    True
     """
-    offices = {m.group(0) for m in _PERSON_OFFICE.finditer(question)
-               if not _DEPUTY.search(question[: m.start()])}
-    found = [m for office in offices for m in re.finditer(rf"\b{office}\b", text, re.IGNORECASE)]
-    return bool(found) and all(_DEPUTY.search(text[: m.start()]) for m in found)
+    for asked in _PERSON_OFFICE.finditer(question):
+        deputy = bool(_DEPUTY.search(question[: asked.start()]))
+        found = list(re.finditer(rf"\b{asked.group(0)}\b", text, re.IGNORECASE))
+        if found and all(bool(_DEPUTY.search(text[: m.start()])) != deputy for m in found):
+            return True
+    return False
 
 
 def names_a_person(text: str, question: str = "") -> bool:
@@ -474,7 +479,7 @@ def answer_present(text: str, q: Question) -> float:
         # office or body is an answer too ("Ai là người đứng đầu Nhà nước?" → "Chủ tịch nước"),
         # unless the question asks for a person ("đồng chí nào ký …?").
         if names_a_person(text, q.text):
-            return float(not _only_deputies(text, q.text))
+            return float(not _only_the_other_rank(text, q.text))
         if _AGENT_ASKED.search(_plain_text(q.text)) and not _person_asked(q.text):
             # "Chủ tịch nước do ai bầu?": an office or body other than the one acted on ("do Quốc hội bầu")
             acted_on = {m.group(0).casefold() for m in _OFFICE.finditer(q.text)}
