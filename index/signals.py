@@ -44,29 +44,35 @@ def name_terms(text: str, toned: bool) -> list[str]:
     ['cau', 'giay', '2020', '2025']
     >>> name_terms("Nghị quyết 70-NQ/TW", toned=False)
     ['70']
-    >>> name_terms("Hồi Đại hội 13 sao kết thúc sớm?", toned=False)
-    ['13']
+    >>> name_terms("Hồi Đại hội 13 sao kết thúc sớm?", toned=False), name_terms("dai hoi 6 o dau", toned=False)
+    (['№13'], ['№6'])
     """
-    tokens = [m.group(0) for m in _TOKEN_RE.finditer(nfc(text))]
-    if tokens and tokens[0].lower() in _OPENERS:  # "Hồi Đại hội 13 …": a capital that only starts the sentence
-        tokens = tokens[1:]
+    text = nfc(text)
+    found = list(_TOKEN_RE.finditer(text))
+    if found and found[0].group(0).lower() in _OPENERS:  # "Hồi Đại hội 13 …": a capital that only starts it
+        found = found[1:]
+    # "Đại hội XIII", "khóa XIV", "Đại hội 6" name the 13th congress, the 14th term, the 6th congress: an
+    # ordinal, matched only by an ordinal ("XIII", "VI", "lần thứ 13"), not by any 6 in "6,5 %".
+    ordinals = {m.start(1) for m in _ORDINAL_ASKED.finditer(text)}
     picked: list[str] = []
     run: list[str] = []
-    for token in [*tokens, ""]:
+    keys: list[str] = []
+    for m in [*found, None]:
+        token = m.group(0) if m else ""
         if token[:1].isupper() and not token[:1].isdigit():
             run.append(token)
             continue
         if len(run) >= 2:
             picked.extend(run)
         run = []
-        if token[:1].isdigit():
+        if m and m.start() in ordinals and token.isdigit():
+            keys.append(f"{ORDINAL}{int(token)}")
+        elif token[:1].isdigit():
             picked.append(token)
     # A number's letters are its số hiệu's kind ("66-NQ/TW", "178/2024/NĐ-CP"), shared by every document
     # of that kind: only its digits name something.
-    keys = [toned_key(s) if toned else plain_key(s) for word in picked for s in syllables(word)
-            if not word[:1].isdigit() or s[:1].isdigit()]
-    # "Đại hội XIII", "khóa XIV" name the 13th congress, the 14th term: an ordinal, matched only by an
-    # ordinal ("XIII", "lần thứ 13", "khóa 13"), not by any 14 in a date ("14 tháng 12").
+    keys += [toned_key(s) if toned else plain_key(s) for word in picked for s in syllables(word)
+             if not word[:1].isdigit() or s[:1].isdigit()]
     keys += [f"{ORDINAL}{value}" for value in roman_numbers(text)]
     stop = STOPWORDS_TONED if toned else STOPWORDS_PLAIN
     return [k for k in keys if k not in stop]
@@ -96,6 +102,9 @@ def term_set(text: str, toned: bool) -> set[str]:
 
 ORDINAL = "№"  # prefix of an ordinal's term: №13 is "the 13th" (Đại hội XIII), not the number 13
 ORDINAL_DIGITS = re.compile(r"\b(?:lần thứ|thứ|khóa|khoá|đại hội|kỳ họp thứ)\s+(\d{1,3})\b", re.IGNORECASE)
+# The same in a question, which may be typed without marks ("dai hoi 6"; a bare "thu" is too often "thu").
+_ORDINAL_ASKED = re.compile(r"\b(?:lần thứ|lan thu|thứ|khóa|khoá|khoa|đại hội|dai hoi|kỳ họp thứ|ky hop thu)\s+"
+                            r"(\d{1,3})\b", re.IGNORECASE)
 # Candidates are runs of Roman capitals; a single letter counts only after these words (a plain
 # character-class scan, then a look back: three times faster than lookbehinds at every position).
 _ROMAN = re.compile(r"\b[IVXLC]+\b")

@@ -18,6 +18,7 @@ from hoidap.index.question import (
     unknown_names,
 )
 from hoidap.index.signals import coverage, name_terms, term_set
+from hoidap.index.text import has_diacritics
 
 VOCAB = Vocabulary.from_texts([
     "Nghị quyết 68 về phát triển kinh tế tư nhân: phấn đấu có 2 triệu doanh nghiệp.",
@@ -144,6 +145,14 @@ def test_a_roman_ordinal_is_matched_by_an_ordinal_not_by_a_date():
                  "Ban Chấp hành Trung ương khóa 14 gồm 180 ủy viên.",
                  "Đại hội lần thứ XIV bầu Ban Chấp hành Trung ương."):
         assert coverage(names, term_set(text, toned=True)) == 1, text
+
+
+@pytest.mark.parametrize("question", ["Đại hội 6 có bao nhiêu đại biểu dự?", "dai hoi 6 co bao nhieu dai bieu du",
+                                      "Đại hội Đảng lần thứ 6 có bao nhiêu đại biểu?"])
+def test_an_ordinal_written_in_digits_is_matched_by_an_ordinal_not_by_any_number(question):
+    names = name_terms(question, toned=has_diacritics(question))
+    assert coverage(names, term_set("Tăng trưởng 6,5 %. Đã có 1.587 đại biểu dự Đại hội XIII.", toned=True)) < 1
+    assert coverage(names, term_set("Dự Đại hội VI có 1.129 đại biểu.", toned=True)) == 1
 
 
 @pytest.mark.parametrize(("question", "text", "present"), [
