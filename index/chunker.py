@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hoidap.index.text import UPPER, clean_whitespace
+from hoidap.index.text import UPPER, clean_whitespace, plain_key, syllables
 from hoidap.index.types import Passage, PassageKind, SourceDocument
 
 CHUNKER_VERSION = "structure-v5"
@@ -110,11 +110,12 @@ def _is_furniture(text: str, doc: SourceDocument) -> bool:
 def _strip_markdown(line: str) -> tuple[str, int | None]:
     """Remove Markdown marks; return the text and a heading level if it was a `#` heading."""
     level = None
+    line = _EDIT_LINKS.sub(" ", line).strip()  # "[sửa | sửa mã nguồn]## Tham khảo" is a heading
     m = _MARKDOWN_HEADING.match(line)
     if m:
         level = len(m.group(1))
         line = line[m.end():]
-    line = _EDIT_LINKS.sub(" ", _MARKDOWN_EMPHASIS.sub("", line))
+    line = _MARKDOWN_EMPHASIS.sub("", line)
     if len(line) > 2 and line[0] in "*_" and line[-1] == line[0]:
         line = line[1:-1]  # a line wrapped in *italics*
     return clean_whitespace(line), level
@@ -153,7 +154,36 @@ def _blocks(doc: SourceDocument) -> list[_Block]:
         asks = text.endswith("?")
         lines.append(_Block(text, start + lead_ws, start + lead_ws + len(stripped), level, emphasis, joined,
                             asks, link))
-    return [b for i, b in enumerate(lines) if not _related_question(lines, i)]
+    return _without_reference_lists([b for i, b in enumerate(lines) if not _related_question(lines, i)])
+
+
+def _without_reference_lists(lines: list[_Block]) -> list[_Block]:
+    """An encyclopedia page's "Tham khảo", "Chú thích", "Liên kết ngoài" … sections, each up to the next
+    heading of its level: citations of press titles ("Ông Nguyễn Phú Trọng tái đắc cử …". VietNamNet.
+    Truy cập ngày …) match a question's words better than the page's prose, and answer nothing."""
+    kept: list[_Block] = []
+    inside: int | None = None  # the Markdown level of the reference heading being skipped
+    for block in lines:
+        if inside is not None and block.md_level is not None and block.md_level <= inside:
+            inside = None
+        if inside is None and block.md_level is not None and is_reference_section(block.text):
+            inside = block.md_level
+        if inside is None:
+            kept.append(block)
+    return kept
+
+
+REFERENCE_SECTIONS = frozenset(" ".join(plain_key(s) for s in syllables(label)) for label in (
+    "Tham khảo", "Báo chí", "Chú thích", "Trích dẫn", "Liên kết ngoài", "Đọc thêm", "Xem thêm", "Nguồn"))
+
+
+def is_reference_section(label: str) -> bool:
+    """A heading of citations or links, not of content ("Tham khảo", "Liên kết ngoài"; marks and case ignored).
+
+    >>> is_reference_section("Liên kết ngoài"), is_reference_section("THAM KHẢO"), is_reference_section("Nguồn lực")
+    (True, True, False)
+    """
+    return " ".join(plain_key(s) for s in syllables(label)) in REFERENCE_SECTIONS
 
 
 def _related_question(lines: list[_Block], i: int) -> bool:

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from hoidap.index.chunker import split_sentences
+from hoidap.index.chunker import is_reference_section, split_sentences
 from hoidap.index.quiztext import (
     ELLIPSIS,
     EXPLANATION_LIMIT,
@@ -210,14 +210,10 @@ def find_category(label: str, lead: bool = True) -> _Category | None:
     return None
 
 
-_REFERENCE_SECTIONS = {text_key(s) for s in ("Tham khảo", "Báo chí", "Chú thích", "Trích dẫn", "Liên kết ngoài",
-                                              "Đọc thêm", "Xem thêm", "Nguồn")}
-
-
 def _clean(p: Passage) -> bool:
     """Vietnamese prose fit for a question: no links, captions, wiki furniture or reference lists."""
     return (not _JUNK.search(p.text) and is_vietnamese(p.text)
-            and not any(text_key(label) in _REFERENCE_SECTIONS for label in p.section))
+            and not any(is_reference_section(label) for label in p.section))
 
 
 def _label(text: str) -> str:

@@ -127,6 +127,19 @@ def test_a_lead_question_above_a_related_box_whose_first_link_is_the_title_is_ke
     assert texts == ["Nghị quyết 36, ngày 22/10/2018, xác định ba khâu đột phá là gì?", "Ba khâu đột phá là:"]
 
 
+def test_an_encyclopedia_pages_headings_after_edit_links_and_no_reference_lists():
+    text = ("# Đại hội XIII\n\n## Diễn biến\n\n[sửa | sửa mã nguồn]### Ngày 25/1: Họp phiên trù bị\n\n"
+            "Đại hội bầu Đoàn Chủ tịch.\n\n[sửa | sửa mã nguồn]## Tham khảo\n\n"
+            "[sửa | sửa mã nguồn]^\"Ông Nguyễn Phú Trọng tái đắc cử\". VietNamNet. Truy cập 2021.\n\n"
+            "### Sách\n\nMột cuốn sách.\n\n## Bên lề\n\nĐại dịch tái bùng phát.")
+    ps = chunk(text)
+    by_text = {p.text: p for p in ps}
+    assert by_text["Ngày 25/1: Họp phiên trù bị"].kind == "heading"
+    assert by_text["Đại hội bầu Đoàn Chủ tịch."].section[-1] == "Ngày 25/1: Họp phiên trù bị"
+    assert not [p.text for p in ps if "VietNamNet" in p.text or p.text in ("Tham khảo", "Sách", "Một cuốn sách.")]
+    assert "Đại dịch tái bùng phát." in by_text  # the next section of the reference heading's level is kept
+
+
 def test_bold_numbered_subheadings_of_any_length_stay_in_the_list_they_belong_to():
     long_title = "Đổi mới mạnh mẽ tư duy và hành động trong lãnh đạo, chỉ đạo, tổ chức thực hiện công tác " * 2
     ps = chunk(f"Chi tiết 02 nhiệm vụ như sau:\n\n**(1) {long_title}**\n\nĐoạn một.\n\nĐoạn hai.\n\n"
