@@ -352,8 +352,9 @@ _NOT_EVERY = "(?<!mỗi )(?<!hằng )(?<!hàng )"
 _KIND_PATTERNS: list[tuple[QuestionKind, re.Pattern[str]]] = [
     # "…, đúng hay sai?", "có phải … không?": yes/no whatever else the sentence mentions ("thời hạn").
     ("yesno", re.compile(r"\b(đúng hay sai|đúng hay không|có phải|có đúng)\b|\b(phải|đúng|hay) không[?.! ]*$")),
-    # "tháng mấy năm 2025?" asks when ("mỗi năm mấy kỳ?" asks how many).
-    ("when", re.compile(rf"{_NOT_EVERY}\b((ngày|tháng|năm) mấy|(ngày|tháng) bao nhiêu)\b|\bmấy giờ\b")),
+    # "tháng mấy năm 2025?" asks when ("mỗi năm mấy kỳ?" asks how many); "vào những ngày nào?" lists no items.
+    ("when", re.compile(rf"{_NOT_EVERY}\b((ngày|tháng|năm) mấy|(ngày|tháng) bao nhiêu)\b|\bmấy giờ\b|"
+                        r"\bnhững (ngày|tháng|năm|thời điểm) nào\b")),
     # "Bí thư Quận ủy … tên là gì?" asks who holds the office.
     ("who", re.compile(r"\b(bí thư|chủ tịch|thủ tướng|bộ trưởng|giám đốc|trưởng ban)\b.*\btên (là )?gì\b")),
     # Without marks "mấy" is also "máy": "bo may" (bộ máy), "may tinh" (máy tính) ask no count.

@@ -96,6 +96,9 @@ def test_exact_words_are_never_corrected():
     ("Quốc hội họp mỗi năm mấy kì?", "count"),
     ("Bí thư Quận ủy Hoàng Mai nhiệm kỳ 2020-2025 tên là gì?", "who"),
     ("bi thu quan uy ten gi", "who"),
+    ("Đại hội Đảng bộ TPHCM nhiệm kỳ 2025-2030 tổ chức vào những ngày nào?", "when"),
+    ("dai hoi dang bo tphcm to chuc vao nhung ngay nao", "when"),
+    ("Đại hội bầu những đồng chí nào vào Bộ Chính trị?", "list"),
 ])
 def test_question_kind(question, kind):
     assert question_kind(question) == kind
