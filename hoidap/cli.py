@@ -277,6 +277,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     print(header)
     for r in results:
         _print_figures(f"{r.mode} (p50 {r.latency_p50_ms:.0f} ms)", r.figures)
+    if first.tiers_answerable["none"]:
+        print(f"refused answerable questions whose answer is in a section offered with the refusal: "
+              f"{first.refused_reachable} of {first.tiers_answerable['none']}")
     if args.by_kind:
         print("by kind (hybrid):")
         for kind, figures in sorted(results[0].by_kind.items()):

@@ -88,11 +88,14 @@ class Outcome:
     confidence: float
     latency_ms: float
     got: str  # doc and start of the best unit, for reading misses
+    # For a refused answerable question: whether one of the nearest sections offered with the refusal
+    # holds the answer (the user is one tap away from it); None for every other question.
+    reachable: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"question": self.question, "kind": self.kind, "answerable": self.answerable, "rank": self.rank,
                 "tier": self.tier, "confidence": round(self.confidence, 4), "latency_ms": round(self.latency_ms, 1),
-                "got": self.got}
+                "got": self.got, "reachable": self.reachable}
 
 
 @dataclass
@@ -105,6 +108,7 @@ class Figures:
     mrr: float
     tiers_answerable: dict[str, int]  # high / medium / none among answerable questions
     tiers_unanswerable: dict[str, int]  # … among unanswerable ones
+    refused_reachable: int = 0  # refused answerable questions whose answer is in a suggested section
 
     @classmethod
     def of(cls, outcomes: list[Outcome]) -> Figures:
@@ -117,7 +121,8 @@ class Figures:
         def tiers(group: list[Outcome]) -> dict[str, int]:
             return {t: sum(o.tier == t for o in group) for t in ("high", "medium", "none")}
 
-        return cls(len(outcomes), n, recall, mrr, tiers(ans), tiers([o for o in outcomes if not o.answerable]))
+        return cls(len(outcomes), n, recall, mrr, tiers(ans), tiers([o for o in outcomes if not o.answerable]),
+                   sum(bool(o.reachable) for o in ans))
 
     @property
     def refused_answerable(self) -> float | None:
@@ -142,6 +147,7 @@ class Figures:
             "answerable_high": self.tiers_answerable["high"],
             "answerable_medium": self.tiers_answerable["medium"],
             "answerable_refused": self.tiers_answerable["none"],
+            "answerable_refused_reachable": self.refused_reachable,
             "unanswerable_high": self.tiers_unanswerable["high"],
             "unanswerable_medium": self.tiers_unanswerable["medium"],
             "unanswerable_refused": self.tiers_unanswerable["none"],
@@ -204,8 +210,12 @@ def evaluate(pipeline: AnswerPipeline, rows: Iterable[dict[str, Any]], k: int = 
             examples.append(Example(answer.signals, bool(row["answerable"]), rank == 1))
         got = f"{ranked[0]['doc']}: {ranked[0]['text'][:80]}" if ranked else ""
         kind = str(row.get("type") or ("answerable" if row["answerable"] else "unanswerable"))
+        reachable = None
+        if row["answerable"] and answer.tier == "none":
+            reachable = any(is_hit(pipeline.section(s.passage_id, s.index_version).to_dict(), row, by_stem=by_stem)
+                            for s in answer.suggestions)
         outcomes.append(Outcome(row["question"], kind, bool(row["answerable"]), rank, str(answer.tier),
-                                answer.confidence, answer.timings_ms.get("total", 0.0), got))
+                                answer.confidence, answer.timings_ms.get("total", 0.0), got, reachable))
     latencies = [o.latency_ms for o in outcomes]
     kinds = sorted({o.kind for o in outcomes})
     return EvalResult(

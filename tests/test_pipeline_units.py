@@ -155,3 +155,16 @@ def test_a_document_named_by_the_units_heading_counts_as_named(hash_pipeline_ove
     answer = pipeline.answer("Nghị định 178 không áp dụng chế độ cho những trường hợp nào?")
     unit = answer.ranked[0].text
     assert unit.startswith("6. Không áp dụng") and "178" not in unit and answer.signals.names == 1.0
+
+
+def test_eval_counts_a_refused_answer_that_a_suggested_section_holds(pipeline):
+    from hoidap.index.evaluate import evaluate
+
+    question = "Giá vàng hôm nay bao nhiêu?"
+    offered = pipeline.answer(question).suggestions[0]
+    section = pipeline.section(offered.passage_id, offered.index_version)
+    rows = [{"question": question, "answerable": True, "doc": offered.doc, "gold_quote": section.text[:60]},
+            {"question": question, "answerable": True, "doc": offered.doc, "gold_quote": "không có ở đâu"}]
+    result = evaluate(pipeline, rows)
+    assert [o.reachable for o in result.outcomes] == [True, False]
+    assert result.figures.refused_reachable == 1 and result.figures.to_dict()["answerable_refused_reachable"] == 1
