@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hoidap.index.text import UPPER, clean_whitespace, plain_key, syllables
+from hoidap.index.text import UPPER, clean_whitespace, plain_tokens
 from hoidap.index.types import Passage, PassageKind, SourceDocument
 
 CHUNKER_VERSION = "structure-v5"
@@ -173,7 +173,7 @@ def _without_reference_lists(lines: list[_Block]) -> list[_Block]:
     return kept
 
 
-REFERENCE_SECTIONS = frozenset(" ".join(plain_key(s) for s in syllables(label)) for label in (
+REFERENCE_SECTIONS = frozenset(" ".join(plain_tokens(label)) for label in (
     "Tham khảo", "Báo chí", "Chú thích", "Trích dẫn", "Liên kết ngoài", "Đọc thêm", "Xem thêm", "Nguồn"))
 
 
@@ -183,7 +183,7 @@ def is_reference_section(label: str) -> bool:
     >>> is_reference_section("Liên kết ngoài"), is_reference_section("THAM KHẢO"), is_reference_section("Nguồn lực")
     (True, True, False)
     """
-    return " ".join(plain_key(s) for s in syllables(label)) in REFERENCE_SECTIONS
+    return " ".join(plain_tokens(label)) in REFERENCE_SECTIONS
 
 
 def _related_question(lines: list[_Block], i: int) -> bool:
