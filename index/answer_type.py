@@ -89,6 +89,12 @@ def _person_asked(question: str) -> bool:
     return bool(_PERSON_ASKED.search(_NOT_SIGNING.sub(" ", plain_q)))
 
 
+@lru_cache(maxsize=4096)
+def _offices_named(question: str) -> frozenset[str]:
+    """The offices and bodies a question names, case-folded (read once per question, not per sentence)."""
+    return frozenset(m.group(0).casefold() for m in _OFFICE.finditer(question))
+
+
 def _only_the_other_rank(text: str, question: str) -> bool:
     """The office the question asks about is named in `text` only at the other rank: "Bí thư Quận ủy …
     là ai?" is not answered by "Phó Bí thư Thường trực Quận ủy … Nguyễn Xuân Phong", nor "Phó Bí thư
@@ -482,7 +488,7 @@ def answer_present(text: str, q: Question) -> float:
             return float(not _only_the_other_rank(text, q.text))
         if _AGENT_ASKED.search(_plain_text(q.text)) and not _person_asked(q.text):
             # "Chủ tịch nước do ai bầu?": an office or body other than the one acted on ("do Quốc hội bầu")
-            acted_on = {m.group(0).casefold() for m in _OFFICE.finditer(q.text)}
+            acted_on = _offices_named(q.text)
             return float(any(m.group(0).casefold() not in acted_on for m in _OFFICE.finditer(text)))
         if _PERSON_OFFICE.search(q.text):  # "Bí thư … là ai?" wants a name; "ai … của Quốc hội?" may be an office
             return 0.0
