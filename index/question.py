@@ -33,6 +33,7 @@ from hoidap.index.text import (
     has_diacritics,
     nfc,
     plain_key,
+    plain_tokens,
     syllables,
     toned_key,
     without_marks,
@@ -421,7 +422,7 @@ def document_references(text: str) -> set[tuple[str, str]]:
     >>> sorted(document_references("Thông báo kết luận số 75-TB/TW, Nghị định số 177/2024/NĐ-CP"))
     [('nghi dinh', '177'), ('thong bao', '75')]
     """
-    plain = " ".join(plain_key(s) for s in syllables(text))
+    plain = " ".join(plain_tokens(text))
     return {(m.group(1), m.group(2).lstrip("0") or "0") for m in _REFERENCE.finditer(plain)}
 
 

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from hoidap.index.text import has_diacritics, nfc, plain_key, syllables
+from hoidap.index.text import has_diacritics, nfc, plain_key, plain_tokens, syllables
 
 # Telegram's quiz-poll limits (sendPoll): question, each option, explanation; number of options.
 QUESTION_LIMIT = 300
@@ -138,7 +138,7 @@ _plain = functools.lru_cache(maxsize=1 << 16)(plain_key)  # a corpus has a few t
 
 def text_key(text: str) -> str:
     """What two options are compared by: NFC, case, tone marks and punctuation ignored."""
-    return " ".join(_plain(s) for s in syllables(text))
+    return " ".join(plain_tokens(text))
 
 
 def contains_words(haystack: str, needle: str) -> bool:
