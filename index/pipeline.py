@@ -316,7 +316,7 @@ class AnswerPipeline:
         shown: list[AnswerPassage] = []
         if best is not None and tier != "none":
             shown = [best] + [u for u in units[1:] if u.score >= medium]
-        suggestions = self._suggestions(state, fused) if tier == "none" else []
+        suggestions = self._suggestions(state, units, fused) if tier == "none" else []
         timings["total"] = (time.perf_counter() - t0) * 1000
         return Answer(
             question=question,
@@ -332,20 +332,28 @@ class AnswerPipeline:
             absent=absent,
         )
 
-    def _suggestions(self, state: _State, fused: list[tuple[int, float]]) -> list[Suggestion]:
-        """The section headings nearest the question (by fused rank): a path onward when nothing answers."""
+    def _suggestions(self, state: _State, units: list[AnswerPassage],
+                     fused: list[tuple[int, float]]) -> list[Suggestion]:
+        """The section headings nearest the question: a path onward when nothing answers confidently.
+
+        The re-ranked units come first (their order is the pipeline's best guess, and a refused
+        question's answer is most often in its first unit, one tap away), then the fused candidates.
+        """
         passages = state.snapshot.passages
         out: list[Suggestion] = []
         seen: set[int] = set()
-        for pid, _score in fused:
-            node: Passage | None = passages[pid]
-            while node is not None and node.kind not in ("heading", "lead"):
-                node = passages[node.parent] if node.parent >= 0 else None
-            if node is None or node.id in seen:
+        anchors = [u.passage_ids[0] for u in units if u.passage_ids] + [pid for pid, _score in fused]
+        for pid in anchors:
+            node = passages[pid]
+            while node.kind not in ("heading", "lead") and node.parent >= 0:
+                node = passages[node.parent]
+            if node.id in seen:
                 continue
             seen.add(node.id)
+            # A document without headings (a news item) is offered by its paragraph's first sentence.
+            text = node.text if node.kind in ("heading", "lead") else _opening(node.text)
             doc = state.snapshot.documents.get(node.doc_id)
-            out.append(Suggestion(node.text, node.doc_id, doc.title if doc else node.doc_id, node.id,
+            out.append(Suggestion(text, node.doc_id, doc.title if doc else node.doc_id, node.id,
                                   state.snapshot.version))
             if len(out) == self.ranking.suggestions:
                 break
@@ -551,6 +559,17 @@ def _remember(cache: dict[K, V], key: K, bound: int, make: Callable[[], V]) -> V
             cache.clear()
         found = cache[key] = make()
     return found
+
+
+def _opening(text: str, most: int = 160) -> str:
+    """A paragraph's first sentence (cut at a word boundary when long): how a suggestion names it.
+
+    >>> _opening("Quận 10 đề ra 18 chỉ tiêu. Trong đó có 5 chỉ tiêu về kinh tế.")
+    'Quận 10 đề ra 18 chỉ tiêu.'
+    """
+    spans = split_sentences(text)
+    first = text[spans[0][0]:spans[0][1]].strip() if spans else text.strip()
+    return first if len(first) <= most else first[:most].rsplit(" ", 1)[0] + " …"
 
 
 def _refusal(absent_documents: list[str], absent: list[str]) -> str:

@@ -168,3 +168,15 @@ def test_eval_counts_a_refused_answer_that_a_suggested_section_holds(pipeline):
     result = evaluate(pipeline, rows)
     assert [o.reachable for o in result.outcomes] == [True, False]
     assert result.figures.refused_reachable == 1 and result.figures.to_dict()["answerable_refused_reachable"] == 1
+
+
+def test_suggestions_follow_the_reranked_units_and_name_a_headingless_paragraph(pipeline):
+    """A refused question's best guess is one tap away: the first suggestion is the section of its first
+    unit. A news item without headings is offered by its paragraph's first sentence, not skipped."""
+    strict = pipeline.with_ranking(replace(pipeline.ranking, min_confidence=1.0, medium_confidence=1.0))
+    answer = strict.answer("Ban Chấp hành Đảng bộ phường Bến Thành gồm bao nhiêu người?")
+    assert answer.tier == "none" and answer.ranked[0].doc == "news.txt"
+    first = answer.suggestions[0]
+    assert first.doc == "news.txt" and first.text == "Đại hội đã bầu Ban Chấp hành Đảng bộ phường gồm 39 người."
+    assert "39 người" in strict.section(first.passage_id, first.index_version).text
+    assert len({s.passage_id for s in answer.suggestions}) == len(answer.suggestions)
