@@ -27,7 +27,8 @@ from typing import Any, ClassVar, Protocol
 import numpy as np
 from hoidap.index.arrays import FileReader, FileWriter
 from hoidap.index.question import Vocabulary
-from hoidap.index.search import DenseConfig, DenseIndex, LexicalRetriever, Reaccenter
+from hoidap.index.reaccent import Reaccenter
+from hoidap.index.search import DenseConfig, DenseIndex, LexicalRetriever
 from hoidap.index.types import DocumentInfo, Passage
 
 log = logging.getLogger(__name__)
@@ -109,10 +110,10 @@ class _PickledPart:
 
 
 class ReaccenterPart(_PickledPart):
-    """Bigram tables that restore diacritics to a question typed without them."""
+    """Syllable and pair counts that restore diacritics to a question typed without them."""
 
     NAME: ClassVar[str] = "reaccenter"
-    VERSION: ClassVar[int] = 1
+    VERSION: ClassVar[int] = 2  # 1: the most frequent accented form of each plain pair, read greedily
 
     @classmethod
     def build(cls, source: BuildInput) -> ReaccenterPart:

@@ -48,7 +48,8 @@ from hoidap.index.question import (
     reference_label,
 )
 from hoidap.index.ranking import RankingConfig
-from hoidap.index.search import LocalRetrieval, Reaccenter, Retrieval, convex_fusion
+from hoidap.index.reaccent import Reaccenter
+from hoidap.index.search import LocalRetrieval, Retrieval, convex_fusion
 from hoidap.index.signals import coverage, highlight_spans, name_terms, query_terms, term_set
 from hoidap.index.store import IndexUnavailable, Snapshot, current_version, load_snapshot
 from hoidap.index.text import (

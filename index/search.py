@@ -23,7 +23,7 @@ from typing import Any, Protocol
 import numpy as np
 from hoidap.index.arrays import FileReader, FileWriter
 from hoidap.index.embedder import Embedder
-from hoidap.index.text import has_diacritics, plain_key, plain_tokens, syllables, toned_tokens, with_bigrams
+from hoidap.index.text import has_diacritics, plain_tokens, toned_tokens, with_bigrams
 
 
 class LexicalResult:
@@ -388,44 +388,6 @@ class LexicalRetriever:
         if has_diacritics(query):
             return self._toned.scores(with_bigrams(toned_tokens(query)))
         return self._plain.scores(with_bigrams(plain_tokens(query)))
-
-
-class Reaccenter:
-    """Restore diacritics to a question typed without them, using the corpus's own words.
-
-    The dense model understands "khâu đột phá" far better than "khau dot pha"; the corpus
-    tells us which accented form each plain syllable pair most often stands for.
-
-    >>> Reaccenter(["Các khâu đột phá", "khâu đột phá"]).restore("cac khau dot pha gom nhung gi")
-    'các khâu đột phá gom nhung gi'
-    """
-
-    def __init__(self, texts: Sequence[str]) -> None:
-        bigrams: dict[tuple[str, str], Counter[tuple[str, str]]] = {}
-        for text in texts:
-            syl = syllables(text)
-            plain = [plain_key(s) for s in syl]
-            for i in range(len(syl)):
-                if i + 1 < len(syl):
-                    bigrams.setdefault((plain[i], plain[i + 1]), Counter())[(syl[i], syl[i + 1])] += 1
-        self._bigrams = {k: c.most_common(1)[0][0] for k, c in bigrams.items()}
-
-    def restore(self, query: str) -> str:
-        if has_diacritics(query):
-            return query
-        words = syllables(query)
-        plain = [plain_key(w) for w in words]
-        out: list[str] = []
-        i = 0
-        while i < len(words):
-            pair = self._bigrams.get((plain[i], plain[i + 1])) if i + 1 < len(words) else None
-            if pair:
-                out.extend(pair)
-                i += 2
-                continue
-            out.append(words[i])
-            i += 1
-        return " ".join(out)
 
 
 def top_indices(scores: np.ndarray, k: int) -> np.ndarray:
