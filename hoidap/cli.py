@@ -258,10 +258,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
         except ValueError as exc:
             raise SettingsError(f"--set {exc}") from None
     rows = read_qa(Path(args.qa))
+    if args.strip_marks:
+        from hoidap.index.text import without_marks
+
+        rows = [{**row, "question": without_marks(row["question"])} for row in rows]
     modes: list[RetrievalMode] = ["hybrid", "dense", "lexical"] if args.baselines else ["hybrid"]
     results = [evaluate(pipeline, rows, k=args.k or 5, mode=m, by_stem=args.by_stem) for m in modes]
     if args.json:
-        out: dict[str, object] = {"qa": args.qa, "index_version": pipeline.version,
+        out: dict[str, object] = {"qa": args.qa, "strip_marks": args.strip_marks, "index_version": pipeline.version,
                                   "ranking": pipeline.ranking.__dict__, "calibration": pipeline.calibration.to_dict(),
                                   "results": [r.to_dict() for r in results]}
         if args.misses:
@@ -270,7 +274,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return EXIT_OK
     first = results[0].figures
     high, medium = pipeline.thresholds()
-    print(f"{args.qa}: {first.questions} câu hỏi ({first.answerable} có đáp án); ranking overrides: {overrides or '-'}")
+    marks = ", typed without marks" if args.strip_marks else ""
+    print(f"{args.qa}{marks}: {first.questions} câu hỏi ({first.answerable} có đáp án); "
+          f"ranking overrides: {overrides or '-'}")
     print(f"calibration: {pipeline.calibration.source} (high ≥ {high:.2f}, medium ≥ {medium:.2f})")
     header = (f"{'':22} {'n':>4} {'R@1':>6} {'R@3':>6} {'R@5':>6} {'MRR':>6}  answerable h/m/none refused"
               "  unanswerable h/m/none refused")
@@ -578,6 +584,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--by-stem", action="store_true",
                    help="match gold documents by file name without extension (evaluate a .pdf/.docx rendering "
                         "of a corpus with the .txt corpus's questions)")
+    p.add_argument("--strip-marks", action="store_true",
+                   help="ask every question as a phone without a Vietnamese keyboard types it (marks removed, "
+                        "đ → d): how well questions typed without diacritics are answered")
     p.add_argument("--set", action="append", metavar="NAME=VALUE",
                    help="override one ranking knob for this run, e.g. --set dense_share=0.6 (repeatable)")
     p.add_argument("--cold", action="store_true",

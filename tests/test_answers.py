@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hoidap.index.text import has_diacritics
 from hoidap.index.types import NOT_FOUND
 
 BREAKTHROUGHS = [
@@ -187,3 +188,23 @@ def test_cli_calibrate_stores_the_fit_and_eval_names_it(sample_index, tmp_path):
     after = subprocess.run([sys.executable, "-m", "hoidap.cli", "eval", "--qa", str(qa)],
                            capture_output=True, text=True, env=env, check=True)
     assert "calibration: calibration.json" in after.stdout
+
+
+def test_cli_eval_asks_the_questions_as_typed_without_marks(sample_index, tmp_path):
+    """`hoidap eval --strip-marks` asks every question as a phone without a Vietnamese keyboard types it;
+    the sample's answers are still found (the re-accenter restores "bao nhieu", "hai ba trung")."""
+    impossible = ("Quận Hai Bà Trưng có bao nhiêu phường?", "một câu không có trong tài liệu nào")  # always a miss
+    qa = tmp_path / "qa.jsonl"
+    qa.write_text("".join(json.dumps({"question": q, "doc": "quan_hai_ba_trung_nghi_quyet_2020.txt" if g else None,
+                                      "gold_quote": g, "answerable": g is not None}, ensure_ascii=False) + "\n"
+                          for q, g in [*SAMPLE_QA, impossible]), encoding="utf-8")
+    env = {**os.environ, "HOIDAP_INDEX_DIR": str(sample_index)}
+    out = subprocess.run([sys.executable, "-m", "hoidap.cli", "eval", "--qa", str(qa), "--strip-marks", "--json",
+                          "--misses"], capture_output=True, text=True, env=env, check=True)
+    report = json.loads(out.stdout)
+    assert report["strip_marks"] is True
+    [hybrid] = report["results"]
+    answerable = sum(g is not None for _q, g in SAMPLE_QA)
+    assert hybrid["recall@5"] == round(answerable / (answerable + 1), 4)  # every real one found
+    assert "quan hai ba trung co bao nhieu phuong?" in [m["question"] for m in report["misses"]]
+    assert all(not has_diacritics(m["question"]) for m in report["misses"])
