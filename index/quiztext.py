@@ -17,13 +17,12 @@ the generator produced (a number option's unit and magnitude, an option's verbat
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from hoidap.index.text import has_diacritics, nfc, plain_key, plain_tokens, syllables
+from hoidap.index.text import has_diacritics, nfc, plain_tokens, syllables
 
 # Telegram's quiz-poll limits (sendPoll): question, each option, explanation; number of options.
 QUESTION_LIMIT = 300
@@ -133,9 +132,6 @@ def ordinal(n: int) -> str:
 # ---- comparing and cutting text --------------------------------------------------------------------
 
 
-_plain = functools.lru_cache(maxsize=1 << 16)(plain_key)  # a corpus has a few thousand syllables
-
-
 def text_key(text: str) -> str:
     """What two options are compared by: NFC, case, tone marks and punctuation ignored."""
     return " ".join(plain_tokens(text))
@@ -147,8 +143,8 @@ def contains_words(haystack: str, needle: str) -> bool:
     >>> contains_words("Tỷ lệ che phủ rừng đạt 41%.", "41 %"), contains_words("Đạt 410", "41")
     (True, False)
     """
-    hay = [_plain(s) for s in syllables(haystack)]
-    words = [_plain(s) for s in syllables(needle)]
+    hay = plain_tokens(haystack)
+    words = plain_tokens(needle)
     if not words:
         return False
     n = len(words)
