@@ -69,6 +69,24 @@ ABBREVIATIONS: dict[str, str] = {
     "ubtvqh": "Ủy ban Thường vụ Quốc hội", "tand": "Tòa án nhân dân",
     "vksnd": "Viện kiểm sát nhân dân", "ctn": "Chủ tịch nước", "đtn": "Đoàn Thanh niên",
     "hlhpn": "Hội Liên hiệp Phụ nữ",
+    # Sectors, institutions and people the documents speak of, as typed in chats and the press.
+    "bv": "bệnh viện", "hv": "học viện", "ctqg": "chính trị quốc gia", "cq": "cơ quan",
+    "cqnn": "cơ quan nhà nước", "đu": "Đảng ủy", "csgd": "cơ sở giáo dục", "gv": "giáo viên", "hs": "học sinh",
+    "sv": "sinh viên", "nlđ": "người lao động", "nsdlđ": "người sử dụng lao động", "dtts": "dân tộc thiểu số",
+    "cntt": "công nghệ thông tin", "ttnt": "trí tuệ nhân tạo", "nckh": "nghiên cứu khoa học",
+    "btctw": "Ban Tổ chức Trung ương", "btgtw": "Ban Tuyên giáo Trung ương",
+    "ubkttw": "Ủy ban Kiểm tra Trung ương", "ccb": "cựu chiến binh", "hnd": "Hội Nông dân",
+    "lđlđ": "Liên đoàn Lao động", "qđnd": "Quân đội nhân dân", "cand": "Công an nhân dân",
+    "bqp": "Bộ Quốc phòng", "bca": "Bộ Công an", "anqp": "an ninh, quốc phòng", "antt": "an ninh, trật tự",
+    "nnptnt": "nông nghiệp và phát triển nông thôn", "nn&ptnt": "nông nghiệp và phát triển nông thôn",
+    "gtvt": "giao thông vận tải", "bđkh": "biến đổi khí hậu", "tnmt": "tài nguyên và môi trường",
+    "tn&mt": "tài nguyên và môi trường", "đbscl": "Đồng bằng sông Cửu Long",
+    "kcn": "khu công nghiệp", "kkt": "khu kinh tế", "dnnvv": "doanh nghiệp nhỏ và vừa", "htx": "hợp tác xã",
+    "hkd": "hộ kinh doanh", "bđs": "bất động sản", "tmđt": "thương mại điện tử", "shtt": "sở hữu trí tuệ",
+    "tthc": "thủ tục hành chính", "dvc": "dịch vụ công", "csdl": "cơ sở dữ liệu", "sgk": "sách giáo khoa",
+    "gdnn": "giáo dục nghề nghiệp", "đhqg": "đại học quốc gia", "asxh": "an sinh xã hội",
+    "bhtn": "bảo hiểm thất nghiệp", "pctn": "phòng, chống tham nhũng", "tccs": "tổ chức cơ sở",
+    "tccsđ": "tổ chức cơ sở đảng", "xdđ": "xây dựng Đảng",
 }
 # "NQ68", "KL-219", "TP.HCM": an abbreviation glued to a number or written with dots and hyphens.
 _ABBREVIATION_TOKEN = re.compile(

@@ -34,6 +34,11 @@ VOCAB = Vocabulary.from_texts([
     ("quận HBT có mấy khâu đột phá", "quận Hai Bà Trưng có mấy khâu đột phá"),  # learnt from the corpus
     ("UBND và HĐND TP.HCM", "Ủy ban nhân dân và Hội đồng nhân dân Thành phố Hồ Chí Minh"),
     ("Số ĐB dự ĐH của 4 đảng bộ", "Số đại biểu dự Đại hội của 4 đảng bộ"),
+    # the press's abbreviations for institutions and sectors, which an acronym of the corpus's own
+    # names must not shadow ("BV" is a hospital, not "Bộ Văn hóa")
+    ("Mỗi tỉnh có mấy BV?", "Mỗi tỉnh có mấy bệnh viện?"),
+    ("KL155 giao HV CTQG HCM gì", "Kết luận 155 giao học viện chính trị quốc gia Hồ Chí Minh gì"),
+    ("ĐU Chính phủ và các cq", "Đảng ủy Chính phủ và các cơ quan"),
 ])
 def test_abbreviations_are_spelled_out(typed, meant):
     assert analyse(typed, VOCAB).text == meant
