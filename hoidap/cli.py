@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hoidap.index.text import vietnamese_sort_key
+from hoidap.index.text import vietnamese_sort_key, without_marks
 from hoidap.index.types import HEDGE, Answer, IndexUnavailable, RetrievalMode
 from hoidap.settings import Settings, SettingsError
 
@@ -259,8 +259,6 @@ def cmd_eval(args: argparse.Namespace) -> int:
             raise SettingsError(f"--set {exc}") from None
     rows = read_qa(Path(args.qa))
     if args.strip_marks:
-        from hoidap.index.text import without_marks
-
         rows = [{**row, "question": without_marks(row["question"])} for row in rows]
     modes: list[RetrievalMode] = ["hybrid", "dense", "lexical"] if args.baselines else ["hybrid"]
     results = [evaluate(pipeline, rows, k=args.k or 5, mode=m, by_stem=args.by_stem) for m in modes]

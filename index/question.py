@@ -490,7 +490,7 @@ def question_kind(text: str) -> QuestionKind:
     ('list', 'who')
     """
     toned_text = " ".join(syllables(text))
-    plain_text = " ".join(plain_key(s) for s in syllables(text))
+    plain_text = " ".join(plain_tokens(text))
     for kind, pattern in _KIND_PATTERNS:
         if pattern.search(toned_text):
             return kind

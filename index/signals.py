@@ -13,12 +13,21 @@ from __future__ import annotations
 import re
 
 from hoidap.index.chunker import split_sentences
-from hoidap.index.text import STOPWORDS_PLAIN, STOPWORDS_TONED, nfc, plain_key, syllables, toned_key
+from hoidap.index.text import (
+    STOPWORDS_PLAIN,
+    STOPWORDS_TONED,
+    nfc,
+    plain_key,
+    plain_tokens,
+    syllables,
+    toned_key,
+    toned_tokens,
+)
 
 
 def query_terms(text: str, toned: bool) -> list[str]:
     """Content syllables and their adjacent pairs, function words removed (for coverage)."""
-    keys = [toned_key(s) if toned else plain_key(s) for s in syllables(text)]
+    keys = toned_tokens(text) if toned else plain_tokens(text)
     stop = STOPWORDS_TONED if toned else STOPWORDS_PLAIN
     content = [k for k in keys if k not in stop]
     pairs = [f"{a}_{b}" for a, b in zip(keys, keys[1:], strict=False) if a not in stop and b not in stop]
@@ -90,7 +99,7 @@ def term_set(text: str, toned: bool) -> set[str]:
     >>> sorted(t for t in term_set("Đại hội lần thứ 13 ngày 14", toned=False) if t.startswith(ORDINAL))
     ['№13']
     """
-    keys = [toned_key(s) if toned else plain_key(s) for s in syllables(text)]
+    keys = toned_tokens(text) if toned else plain_tokens(text)
     romans = roman_numbers(text)
     extra = [str(value) for value in romans] + [f"{ORDINAL}{value}" for value in romans]
     extra += [f"{ORDINAL}{int(m.group(1))}" for m in ORDINAL_DIGITS.finditer(text)]

@@ -14,11 +14,11 @@ this script; how the restored questions are then answered comes from ``hoidap ev
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from collections import Counter
 from pathlib import Path
 
+from hoidap.index.evaluate import read_qa
 from hoidap.index.store import load_snapshot
 from hoidap.index.text import has_diacritics, nfc, syllables, toned_key, without_marks
 
@@ -30,8 +30,7 @@ def main() -> int:
     parser.add_argument("--confusions", type=int, default=15, help="most frequent confusions to list")
     args = parser.parse_args()
     restorer = load_snapshot(args.index).part("reaccenter").value
-    written = [q for path in args.qa for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
-               for q in [nfc(json.loads(line)["question"])] if has_diacritics(q)]
+    written = [q for path in args.qa for row in read_qa(path) for q in [nfc(row["question"])] if has_diacritics(q)]
     right = total = whole = 0
     confusions: Counter[tuple[str, str]] = Counter()
     started = time.perf_counter()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pickle
 
 from hoidap.index.reaccent import Reaccenter
-from hoidap.index.text import plain_key, syllables
+from hoidap.index.text import plain_tokens, syllables
 
 CORPUS = [
     "Công dân đủ mười tám tuổi trở lên có quyền bầu cử và đủ hai mươi mốt tuổi trở lên có quyền ứng cử vào "
@@ -18,7 +18,7 @@ CORPUS = [
 
 
 def strip(text: str) -> str:
-    return " ".join(plain_key(s) for s in syllables(text))
+    return " ".join(plain_tokens(text))
 
 
 def test_neighbours_choose_the_reading_the_most_frequent_form_would_get_wrong():
