@@ -389,6 +389,8 @@ _KIND_PATTERNS: list[tuple[QuestionKind, re.Pattern[str]]] = [
     ("yesno", re.compile(r"\b(có phải|phải không|đúng không|hay không|không\?|có đúng)")),
     ("definition", re.compile(r"\b(là gì|nghĩa là|được hiểu)\b")),
 ]
+# The same patterns for a question typed without marks, matched against its plain keys ("co may").
+_PLAIN_KIND_PATTERNS = [re.compile(plain_key(pattern.pattern)) for _kind, pattern in _KIND_PATTERNS]
 # Words that open the noun phrase a list/count question asks about ("những nhiệm vụ trọng tâm nào").
 _FOCUS_OPENERS = re.compile(r"\b(những|các|mấy|bao nhiêu|có mấy)\s+")
 _FOCUS_STOP = frozenset(
@@ -491,10 +493,9 @@ def question_kind(text: str) -> QuestionKind:
     """
     toned_text = " ".join(syllables(text))
     plain_text = " ".join(plain_tokens(text))
-    for kind, pattern in _KIND_PATTERNS:
+    for (kind, pattern), plain_pattern in zip(_KIND_PATTERNS, _PLAIN_KIND_PATTERNS, strict=True):
         if pattern.search(toned_text):
             return kind
-        plain_pattern = re.compile(plain_key(pattern.pattern))
         if not has_diacritics(text) and plain_pattern.search(plain_text):
             return kind
     return "fact"
