@@ -60,15 +60,25 @@ _OFFICE = re.compile(r"\b(Chủ tịch|Phó Chủ tịch|Thủ tướng|Tổng B
                      r"Bộ Chính trị|Ban Bí thư|Ban Chấp hành|Tòa án|Toà án|Viện kiểm sát|Hội đồng|Ủy ban|Uỷ ban|"
                      r"Mặt trận|Ban Thường vụ|Đảng ủy|Đảng uỷ|Tỉnh ủy|Thành ủy|Quận ủy|"
                      r"Đồn|Công an|Biên phòng|Chỉ huy)\b", re.IGNORECASE)
-_TITLE_BEFORE_NAME = re.compile(rf"\b(đồng chí|ông|bà|giáo sư|tiến sĩ|GS|TS)\.?\s+[{UPPER}]")
+# "đồng chí Tô Lâm" is a name; "các đồng chí Ủy viên Bộ Chính trị" is an office.
+_TITLE_BEFORE_NAME = re.compile(rf"\b(đồng chí|ông|bà|giáo sư|tiến sĩ|GS|TS)\.?\s+"
+                                r"(?!(Ủy|Uỷ) viên|Bí thư|Chủ tịch|Phó|Tổng|Trưởng|Thủ tướng|Bộ trưởng|Ban|Đại biểu)"
+                                rf"[{UPPER}]")
 
 
 # "Đồng chí nào ký …?" asks for a person: a body ("Ban Chấp hành Trung ương ban hành …") is no answer.
 _PERSON_ASKED = re.compile(r" (dong chi|ong|ba|vi) nao | ky (?!hop)")
 _NOT_SIGNING = re.compile(r" (nhiem|hoc|dinh|thoi|chu|mot|hai|ba|bon|nam|moi|cac|nhung) ky ")
+# "ký" as signing: not "kỳ họp", "kỷ luật", "kỹ thuật", "ký hiệu" … (the same plain key).
+_SIGNING = re.compile(r" ky (?!hop|luat|niem|thuat|nang|vong|tich|cuong|luc|hieu|tuc|uc|quan|la |cang|luong|"
+                      r"thi|vi|lan|nay|truoc|toi|sau|i |ii |v )")
 # Offices held by one person: "Bí thư … là ai?" wants the Bí thư, not the "Phó Bí thư".
-_PERSON_OFFICE = re.compile(r"\b(Tổng Bí thư|Bí thư|Chủ tịch|Thủ tướng|Bộ trưởng|Trưởng ban|Chánh án|"
-                            r"Viện trưởng|Giám đốc)\b", re.IGNORECASE)
+# "Ban Bí thư" (the Secretariat) and "Đoàn Chủ tịch" (a presidium) are bodies, not one person's office.
+_PERSON_OFFICE = re.compile(r"\b(Tổng Bí thư|(?<!Ban )Bí thư|(?<!Đoàn )Chủ tịch|Thủ tướng|Bộ trưởng|Trưởng ban|"
+                            r"Chánh án|Viện trưởng|Giám đốc)\b", re.IGNORECASE)
+# Who signs is one holder of an office, written as its title ("Chủ tịch Quốc hội … ký"), not a
+# position listed in lower case ("chỉ định … bí thư, phó bí thư").
+_PERSON_OFFICE_TITLE = re.compile(_PERSON_OFFICE.pattern)
 _GROUP_ASKED = re.compile(r" nhung ai | doi tuong nao ")
 # "Chủ tịch nước do ai bầu?", "ai bổ nhiệm Thủ tướng?": the office named is the one acted on, and who
 # acts on it is as often a body ("Quốc hội bầu") as a person.
@@ -87,6 +97,15 @@ def _person_asked(question: str) -> bool:
     """
     plain_q = _plain_text(question)
     return bool(_PERSON_ASKED.search(_NOT_SIGNING.sub(" ", plain_q)))
+
+
+def _signs(text: str) -> bool:
+    """The text says "ký" as signing, not as "nhiệm kỳ", "kỳ họp" or "kỷ luật" (same plain key).
+
+    >>> [_signs(t) for t in ("Ai ký Kết luận 157?", "(Đã ký)", "nhiệm kỳ 2020-2025", "ky luat phat ngon")]
+    [True, True, False, False]
+    """
+    return bool(_SIGNING.search(_NOT_SIGNING.sub(" ", _plain_text(text))))
 
 
 @lru_cache(maxsize=4096)
@@ -124,6 +143,8 @@ def names_a_person(text: str, question: str = "") -> bool:
     (True, False)
     >>> names_a_person("Quận ủy Hoàng Mai tổ chức hội nghị", "Bí thư Quận ủy Hoàng Mai là ai?")
     False
+    >>> names_a_person("Giao các đồng chí Ủy viên Bộ Chính trị chỉ đạo"), names_a_person("đồng chí Trần Cẩm Tú ký")
+    (False, True)
     """
     if _TITLE_BEFORE_NAME.search(text):
         return True
@@ -481,6 +502,8 @@ def answer_present(text: str, q: Question) -> float:
     if q.kind == "who":
         if _GROUP_ASKED.search(_plain_text(q.text)):  # "những ai được hưởng?": a kind of people, in any words
             return 1.0
+        if _signs(q.text) and not _signs(text):  # "Ai ký KL 127?" is answered where the signing is said
+            return 0.0
         # A question that names an office ("Bí thư Quận ủy … là ai?") wants its holder; otherwise an
         # office or body is an answer too ("Ai là người đứng đầu Nhà nước?" → "Chủ tịch nước"),
         # unless the question asks for a person ("đồng chí nào ký …?").
@@ -493,5 +516,5 @@ def answer_present(text: str, q: Question) -> float:
         if _PERSON_OFFICE.search(q.text):  # "Bí thư … là ai?" wants a name; "ai … của Quốc hội?" may be an office
             return 0.0
         # "Ai ký chứng thực Hiến pháp?": "Chủ tịch Quốc hội … ký", an office held by one person
-        return float(bool((_PERSON_OFFICE if _person_asked(q.text) else _OFFICE).search(text)))
+        return float(bool((_PERSON_OFFICE_TITLE if _person_asked(q.text) else _OFFICE).search(text)))
     return 1.0

@@ -314,6 +314,9 @@ class AnswerPipeline:
             if tier == "medium" and q.kind in ("who", "when", "count") and not signals.answer \
                     and confidence < self.ranking.shapeless_medium:
                 tier = "none"
+        # A question about a document the corpus holds is not answered from another document.
+        if tier != "none" and q.references and best is not None and not state.names_asked_document(best, q):
+            tier = "none"
         shown: list[AnswerPassage] = []
         if best is not None and tier != "none":
             shown = [best] + [u for u in units[1:] if u.score >= medium]
@@ -806,6 +809,17 @@ class _State:
                                 for ref in q.references for form in reference_forms(ref)):
             return []
         return [reference_label(ref) for ref in sorted(q.references, key=lambda r: (r[0], int(r[1])))]
+
+    def names_asked_document(self, unit: AnswerPassage, q: Question) -> bool:
+        """The unit belongs to, or names, one of the documents the question names. "Ai ký Kết luận 127?"
+        over a corpus that holds Kết luận 127 but says who signed only Kết luận 157 finds that other
+        signing: what a named document says is quoted from it, or from a passage that cites it."""
+        if not unit.passage_ids:
+            return True
+        start, end = min(unit.passage_ids), max(unit.passage_ids) + 1
+        doc_id = self.snapshot.passages[start].doc_id
+        terms = self.reference_terms(doc_id) | self.unit_references(start, end) | self.section_references(start)
+        return any(_reference_term(form) in terms for ref in q.references for form in reference_forms(ref))
 
     def documents_named(self, q: Question) -> set[str]:
         """Documents whose title or số hiệu names a document the question names ("Kết luận 155")."""

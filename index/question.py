@@ -378,6 +378,9 @@ _KIND_PATTERNS: list[tuple[QuestionKind, re.Pattern[str]]] = [
     ("who", re.compile(r"\b(bí thư|chủ tịch|thủ tướng|bộ trưởng|giám đốc|trưởng ban)\b.*\btên (là )?gì\b")),
     # Without marks "mấy" is also "máy": "bo may" (bộ máy), "may tinh" (máy tính) ask no count.
     ("count", re.compile(r"\b(có mấy|(?<!bộ )mấy(?! móc| tính| bay)|bao nhiêu|số lượng|cỡ nào)\b")),
+    # "Chỉ thị … các cấp do đồng chí nào ký?" asks who signed, not for a list of "các cấp".
+    ("who", re.compile(r"\b(do|bởi) (ai|đồng chí nào|người nào|vị nào|ông nào|bà nào)\b|"
+                       r"\b(đồng chí|vị|ông|bà) nào (ký|thay mặt)\b")),
     ("list", re.compile(r"\b(gồm|bao gồm|những (gì|nội dung|nhiệm vụ|giải pháp|mục tiêu|quan điểm)|"
                         r"những \w+( \w+)? nào|các \w+( \w+)*? là gì|các \w+( \w+){0,4}? nào|liệt kê|kể tên)\b")),
     ("who", re.compile(r"\b(là ai|ai là|ai đã|ai được|do ai|người nào|đồng chí nào|vị nào|ông nào|bà nào|ai)\b")),
@@ -515,8 +518,10 @@ def focus_terms(text: str, toned: bool, kind: QuestionKind | None = None) -> lis
     ['phân2', 'trăm']
     >>> focus_terms("Chiều ngang so với chiều dài là bao nhiêu, màu gì?", True, "count")  # "màu" is asked apart
     []
+    >>> focus_terms("được hỗ trợ bằng bao nhiêu % lương?", True, "count")  # "%" is a word too
+    ['phân2', 'trăm', 'lương']
     """
-    words = syllables(text)
+    words = syllables(_PERCENT_SIGN.sub(" phần trăm", text))
     plain_words = [plain_key(w) for w in words]
     keys = [toned_key(w) for w in words] if toned else plain_words
     counting = {"may", "bao"}
@@ -542,6 +547,7 @@ def focus_terms(text: str, toned: bool, kind: QuestionKind | None = None) -> lis
     return []
 
 
+_PERCENT_SIGN = re.compile(r"\s*%")
 # "là bao nhiêu, màu gì?": the count asks for no unit; what follows the comma is another question.
 _BARE_COUNT = re.compile(r"\b(bao nhi[eê]u|m[aấ]y)\s*[,;:?!]", re.IGNORECASE)
 

@@ -157,6 +157,29 @@ def test_a_document_named_by_the_units_heading_counts_as_named(hash_pipeline_ove
     assert unit.startswith("6. Không áp dụng") and "178" not in unit and answer.signals.names == 1.0
 
 
+def test_a_question_about_a_held_document_is_not_answered_from_another_one(hash_pipeline_over):
+    """Both conclusions are in the corpus; only one says who signed it. "… ký Kết luận 127?" finds the
+    signing of Kết luận 157, which belongs to neither that document nor names it: refused, not quoted."""
+    signed = ("Kết luận 157-KL/TW của Bộ Chính trị\n\nNgày 25/5/2025, thay mặt Bộ Chính trị, đồng chí Trần Cẩm "
+              "Tú ký ban hành Kết luận số 157-KL/TW về sắp xếp đơn vị hành chính.")
+    pipeline = hash_pipeline_over({"kl157.txt": signed, "kl127.txt": ANOTHER}, FIT)
+    asked = pipeline.answer("Đồng chí nào thay mặt Bộ Chính trị ký ban hành Kết luận 157?")
+    assert asked.tier != "none" and "Trần Cẩm Tú" in asked.answer
+    other = pipeline.answer("Đồng chí nào thay mặt Bộ Chính trị ký ban hành Kết luận 127?")
+    assert other.ranked[0].doc == "kl157.txt" and other.tier == "none" and not other.answered
+
+
+def test_who_signed_is_answered_where_the_signing_is_said(hash_pipeline_over):
+    """A directive that lists offices ("Bí thư, phó bí thư …") and tasks for "các đồng chí Ủy viên Bộ
+    Chính trị, Ban Bí thư" names no signer: "… do đồng chí nào ký?" gets no answer from it."""
+    directive = ("Chỉ thị 45-CT/TW về đại hội đảng bộ các cấp\n\nĐại hội đảng bộ các cấp bầu cấp ủy. Bí thư, phó bí "
+                 "thư, chủ tịch Hội đồng nhân dân do cấp ủy giới thiệu. Giao các đồng chí Ủy viên Bộ Chính trị, "
+                 "Ban Bí thư theo dõi, chỉ đạo đại hội đảng bộ các cấp.")
+    pipeline = hash_pipeline_over({"ct45.txt": directive}, FIT)
+    answer = pipeline.answer("Chỉ thị 45 về đại hội đảng bộ các cấp do đồng chí nào ký ban hành?")
+    assert answer.ranked[0].doc == "ct45.txt" and answer.signals.answer == 0.0
+
+
 def test_eval_counts_a_refused_answer_that_a_suggested_section_holds(pipeline):
     from hoidap.index.evaluate import evaluate
 

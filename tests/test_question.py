@@ -323,3 +323,18 @@ def test_a_term_of_office_named_by_the_question_is_the_whole_documents_setting(t
     assert "30/6/2025" in by_term.ranked[0].text and by_term.signals.names == 1.0
     by_target = pipeline.answer("Đại hội cấp cơ sở đến năm 2030 phải hoàn thành trước ngày nào?")
     assert "30/6/2025" in by_target.ranked[0].text and by_target.signals.names < 1.0
+
+
+@pytest.mark.parametrize("question", [
+    "Chỉ thị 45 về đại hội đảng bộ các cấp do đồng chí nào ký ban hành?",  # not a list of "các cấp"
+    "chi thi 45 ve dai hoi dang bo cac cap do dong chi nao ky",
+    "Kết luận 157 do ai ký?",
+    "Đồng chí nào thay mặt Bộ Chính trị ký các kết luận này?",
+])
+def test_who_signed_is_a_who_question(question):
+    assert question_kind(question) == "who"
+
+
+def test_a_percent_sign_is_what_a_count_asks_for():
+    """"bao nhiêu % lương" asks for a percentage: the answer check looks for one ("100% mức lương")."""
+    assert analyse("Được hỗ trợ hằng tháng bằng bao nhiêu % lương?").focus[:2] == ["phân2", "trăm"]
