@@ -50,7 +50,7 @@ from hoidap.index.question import (
 from hoidap.index.ranking import RankingConfig
 from hoidap.index.reaccent import Reaccenter
 from hoidap.index.search import LocalRetrieval, Retrieval, convex_fusion
-from hoidap.index.signals import coverage, highlight_spans, name_terms, query_terms, term_set
+from hoidap.index.signals import ORDINAL, coverage, highlight_spans, name_terms, query_terms, term_set
 from hoidap.index.store import IndexUnavailable, Snapshot, current_version, load_snapshot
 from hoidap.index.text import (
     clean_whitespace,
@@ -302,7 +302,8 @@ class AnswerPipeline:
         typed = variants(query, q.rewordings)[: None if self.ranking.everyday_coverage else 1]
         wordings = [query_terms(v, toned) for v in typed]
         names = _with_references(name_terms(query, toned), q)
-        units, signals = self._units(state, fused, qvec, q, wordings, names, k, rerank=mode == "hybrid")
+        units, signals, other_ordinal = self._units(state, fused, qvec, q, wordings, names, k,
+                                                    rerank=mode == "hybrid")
         best = units[0] if units else None
         confidence = best.score if best else 0.0
         high, medium = self.thresholds()
@@ -314,8 +315,10 @@ class AnswerPipeline:
             if tier == "medium" and q.kind in ("who", "when", "count") and not signals.answer \
                     and confidence < self.ranking.shapeless_medium:
                 tier = "none"
-        # A question about a document the corpus holds is not answered from another document.
-        if tier != "none" and q.references and best is not None and not state.names_asked_document(best, q):
+        # A question about a document the corpus holds is not answered from another document, nor one
+        # about a congress or term ("khóa XIV") from a unit whose document never names it.
+        if tier != "none" and best is not None and (
+                other_ordinal or q.references and not state.names_asked_document(best, q)):
             tier = "none"
         shown: list[AnswerPassage] = []
         if best is not None and tier != "none":
@@ -383,7 +386,7 @@ class AnswerPipeline:
 
     def _units(self, state: _State, fused: list[tuple[int, float]], qvec: np.ndarray, q: Question,
                wordings: list[list[str]], names: list[str], k: int,
-               rerank: bool = True) -> tuple[list[AnswerPassage], Signals]:
+               rerank: bool = True) -> tuple[list[AnswerPassage], Signals, bool]:
         """Expand the fused candidates to answering units, re-rank them, keep k.
 
         `wordings` are the question's terms as typed (first) and with its everyday phrases in the
@@ -392,7 +395,8 @@ class AnswerPipeline:
         Fusion finds the right neighbourhood; how much of the question each whole unit covers
         (title and headings included) and its confidence then pick the unit that answers among
         close candidates. Without `rerank` (the plain baselines) units keep the retriever's
-        order. Each unit's confidence is computed for the abstention decision.
+        order. Each unit's confidence is computed for the abstention decision. The flag returned
+        says the first unit lacks an ordinal the question names ("khóa XIV", "Đại hội 13").
         """
         passages = state.snapshot.passages
         terms = wordings[0]
@@ -409,9 +413,10 @@ class AnswerPipeline:
             doc_id = passages[start].doc_id
             unit_terms = state.unit_terms(start, end, toned) | state.document_terms(doc_id, toned)
             cov, asked = max(((coverage(w, unit_terms), w) for w in wordings), key=lambda c: c[0])
-            names_cov = coverage(names, unit_terms | state.reference_terms(doc_id) | state.unit_references(start, end)
-                                 | state.section_references(start) | (state.document_years(doc_id) & term_years)
-                                 ) if names else 1.0
+            named = (unit_terms | state.reference_terms(doc_id) | state.unit_references(start, end)
+                     | state.section_references(start) | (state.document_years(doc_id) & term_years))
+            names_cov = coverage(names, named) if names else 1.0
+            other_ordinal = any(n.startswith(ORDINAL) and n not in named for n in names)
             context = state.document_terms(doc_id, toned, head=False) | state.section_terms(start, toned)
             answer = state.answer_match(start, end, q, asked, context)
             signals = Signals(dense, cov, names_cov, answer)
@@ -425,21 +430,21 @@ class AnswerPipeline:
                 key += self.ranking.focus_weight * state.focus_match(start, q)
                 key += self.ranking.shape_weight * (signals.answer if q.kind in ("who", "when", "count")
                                                     else state.is_list(start, end) if q.kind == "list" else 0.0)
-            scored.append(_Candidate(key, pid, start, end, score, signals))
+            scored.append(_Candidate(key, pid, start, end, score, signals, other_ordinal))
         scored.sort(key=lambda c: -c.key)
         units: list[AnswerPassage] = []
-        best_signals = NO_SIGNALS
+        best_signals, best_other_ordinal = NO_SIGNALS, False
         covered: list[tuple[int, int]] = []
         for c in scored:
             if any(a < c.end and c.start < b for a, b in covered):
                 continue
             if not units:
-                best_signals = c.signals
+                best_signals, best_other_ordinal = c.signals, c.other_ordinal
             units.append(self._unit_passage(state, c.start, c.end, c.confidence, terms, toned, anchor=c.anchor))
             covered.append((c.start, c.end))
             if len(units) == k:
                 break
-        return units, best_signals
+        return units, best_signals, best_other_ordinal
 
     def _expand(self, state: _State, p: Passage, q: Question, terms: list[str]) -> tuple[int, int]:
         """The answering unit for a matched passage, as a passage id range.
@@ -608,6 +613,7 @@ class _Candidate(NamedTuple):
     end: int
     confidence: float
     signals: Signals
+    other_ordinal: bool  # the unit lacks an ordinal the question names: about another congress or term
 
 
 class _State:

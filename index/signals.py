@@ -55,6 +55,8 @@ def name_terms(text: str, toned: bool) -> list[str]:
     ['70']
     >>> name_terms("Hồi Đại hội 13 sao kết thúc sớm?", toned=False), name_terms("dai hoi 6 o dau", toned=False)
     (['№13'], ['№6'])
+    >>> name_terms("Đại hội 4 đảng bộ trực thuộc Trung ương", toned=False)
+    ['4']
     """
     text = nfc(text)
     found = list(_TOKEN_RE.finditer(text))
@@ -112,8 +114,10 @@ def term_set(text: str, toned: bool) -> set[str]:
 ORDINAL = "№"  # prefix of an ordinal's term: №13 is "the 13th" (Đại hội XIII), not the number 13
 ORDINAL_DIGITS = re.compile(r"\b(?:lần thứ|thứ|khóa|khoá|đại hội|kỳ họp thứ)\s+(\d{1,3})\b", re.IGNORECASE)
 # The same in a question, which may be typed without marks ("dai hoi 6"; a bare "thu" is too often "thu").
+# "Đại hội 4 đảng bộ …" counts the congresses of four party organisations: a number before what it counts.
 _ORDINAL_ASKED = re.compile(r"\b(?:lần thứ|lan thu|thứ|khóa|khoá|khoa|đại hội|dai hoi|kỳ họp thứ|ky hop thu)\s+"
-                            r"(\d{1,3})\b", re.IGNORECASE)
+                            r"(\d{1,3})\b(?!\s+(?:đảng bộ|dang bo|đơn vị|don vi|tỉnh|tinh|ngày|ngay|cấp|cap|người|"
+                            r"nguoi|đại biểu|dai bieu)\b)", re.IGNORECASE)
 # Candidates are runs of Roman capitals; a single letter counts only after these words (a plain
 # character-class scan, then a look back: three times faster than lookbehinds at every position).
 _ROMAN = re.compile(r"\b[IVXLC]+\b")

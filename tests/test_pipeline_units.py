@@ -169,6 +169,16 @@ def test_a_question_about_a_held_document_is_not_answered_from_another_one(hash_
     assert other.ranked[0].doc == "kl157.txt" and other.tier == "none" and not other.answered
 
 
+def test_a_question_about_another_congress_is_not_answered(pipeline):
+    """The article is about the XXVI congress: "Đại hội lần thứ XXVII" is another one, whatever the
+    words the two share; "Đại hội 26" is the same one, written in digits."""
+    asked = "Đại hội đại biểu lần thứ {} Đảng bộ quận xác định các khâu đột phá nào?"
+    assert pipeline.answer(asked.format("XXVI")).tier != "none"
+    assert pipeline.answer(asked.format("26")).tier != "none"
+    other = pipeline.answer(asked.format("XXVII"))
+    assert other.ranked[0].doc == "quan.txt" and other.tier == "none"
+
+
 def test_who_signed_is_answered_where_the_signing_is_said(hash_pipeline_over):
     """A directive that lists offices ("Bí thư, phó bí thư …") and tasks for "các đồng chí Ủy viên Bộ
     Chính trị, Ban Bí thư" names no signer: "… do đồng chí nào ký?" gets no answer from it."""
