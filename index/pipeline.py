@@ -302,7 +302,7 @@ class AnswerPipeline:
         typed = variants(query, q.rewordings)[: None if self.ranking.everyday_coverage else 1]
         wordings = [query_terms(v, toned) for v in typed]
         names = _with_references(name_terms(query, toned), q)
-        units, signals, other_ordinal = self._units(state, fused, qvec, q, wordings, names, k,
+        units, signals, about_another = self._units(state, fused, qvec, q, wordings, names, k,
                                                     rerank=mode == "hybrid")
         best = units[0] if units else None
         confidence = best.score if best else 0.0
@@ -316,9 +316,9 @@ class AnswerPipeline:
                     and confidence < self.ranking.shapeless_medium:
                 tier = "none"
         # A question about a document the corpus holds is not answered from another document, nor one
-        # about a congress or term ("khóa XIV") from a unit whose document never names it.
+        # about a congress, term or district ("khóa XIV", "quận 10") from a unit whose document never names it.
         if tier != "none" and best is not None and (
-                other_ordinal or q.references and not state.names_asked_document(best, q)):
+                about_another or q.references and not state.names_asked_document(best, q)):
             tier = "none"
         shown: list[AnswerPassage] = []
         if best is not None and tier != "none":
@@ -396,7 +396,8 @@ class AnswerPipeline:
         (title and headings included) and its confidence then pick the unit that answers among
         close candidates. Without `rerank` (the plain baselines) units keep the retriever's
         order. Each unit's confidence is computed for the abstention decision. The flag returned
-        says the first unit lacks an ordinal the question names ("khóa XIV", "Đại hội 13").
+        says the first unit lacks an ordinal or numbered district the question names ("khóa XIV",
+        "Đại hội 13", "quận 10").
         """
         passages = state.snapshot.passages
         terms = wordings[0]
@@ -405,6 +406,7 @@ class AnswerPipeline:
         toned = q.toned
         named_docs = state.documents_named(q)
         term_years = frozenset(y for m in _TERM.finditer(q.text) for y in m.groups())
+        district_numbers = [m.group(1) for m in _DISTRICT_NUMBER.finditer(q.text)]
         for pid, fused_score in fused[: self.ranking.rerank_depth]:
             start, end = self._expand(state, passages[pid], q, terms)
             dense = state.retrieval.similarity(qvec, pid)
@@ -416,7 +418,8 @@ class AnswerPipeline:
             named = (unit_terms | state.reference_terms(doc_id) | state.unit_references(start, end)
                      | state.section_references(start) | (state.document_years(doc_id) & term_years))
             names_cov = coverage(names, named) if names else 1.0
-            other_ordinal = any(n.startswith(ORDINAL) and n not in named for n in names)
+            about_another = any(n.startswith(ORDINAL) and n not in named for n in names) or any(
+                n not in named for n in district_numbers)
             context = state.document_terms(doc_id, toned, head=False) | state.section_terms(start, toned)
             answer = state.answer_match(start, end, q, asked, context)
             signals = Signals(dense, cov, names_cov, answer)
@@ -430,21 +433,21 @@ class AnswerPipeline:
                 key += self.ranking.focus_weight * state.focus_match(start, q)
                 key += self.ranking.shape_weight * (signals.answer if q.kind in ("who", "when", "count")
                                                     else state.is_list(start, end) if q.kind == "list" else 0.0)
-            scored.append(_Candidate(key, pid, start, end, score, signals, other_ordinal))
+            scored.append(_Candidate(key, pid, start, end, score, signals, about_another))
         scored.sort(key=lambda c: -c.key)
         units: list[AnswerPassage] = []
-        best_signals, best_other_ordinal = NO_SIGNALS, False
+        best_signals, best_about_another = NO_SIGNALS, False
         covered: list[tuple[int, int]] = []
         for c in scored:
             if any(a < c.end and c.start < b for a, b in covered):
                 continue
             if not units:
-                best_signals, best_other_ordinal = c.signals, c.other_ordinal
+                best_signals, best_about_another = c.signals, c.about_another
             units.append(self._unit_passage(state, c.start, c.end, c.confidence, terms, toned, anchor=c.anchor))
             covered.append((c.start, c.end))
             if len(units) == k:
                 break
-        return units, best_signals, best_other_ordinal
+        return units, best_signals, best_about_another
 
     def _expand(self, state: _State, p: Passage, q: Question, terms: list[str]) -> tuple[int, int]:
         """The answering unit for a matched passage, as a passage id range.
@@ -538,6 +541,8 @@ class AnswerPipeline:
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# "quận 10", "phường 7": a numbered district is a name, not a quantity.
+_DISTRICT_NUMBER = re.compile(r"\b(?:quận|phường|quan|phuong|Q\.?)\s*(\d{1,2})\b", re.IGNORECASE)
 _TERM = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")  # "2025-2030", "2020 – 2025"
 
 
@@ -613,7 +618,7 @@ class _Candidate(NamedTuple):
     end: int
     confidence: float
     signals: Signals
-    other_ordinal: bool  # the unit lacks an ordinal the question names: about another congress or term
+    about_another: bool  # lacks an ordinal or district the question names: another congress, term or quận
 
 
 class _State:

@@ -179,6 +179,15 @@ def test_a_question_about_another_congress_is_not_answered(pipeline):
     assert other.ranked[0].doc == "quan.txt" and other.tier == "none"
 
 
+def test_a_question_about_another_numbered_district_is_not_answered(hash_pipeline_over):
+    """"quận 10" names a district as "Cầu Giấy" does: the congress of quận 11 does not answer for it."""
+    news = "Đại hội Đảng bộ quận 11\n\nĐại hội đã bầu Ban Chấp hành Đảng bộ quận 11 nhiệm kỳ 2020-2025 gồm 39 người."
+    pipeline = hash_pipeline_over({"q11.txt": news}, FIT)
+    asked = "Ban Chấp hành Đảng bộ quận {} nhiệm kỳ 2020-2025 gồm bao nhiêu người?"
+    assert pipeline.answer(asked.format(11)).tier != "none"
+    assert pipeline.answer(asked.format(10)).tier == "none"
+
+
 def test_who_signed_is_answered_where_the_signing_is_said(hash_pipeline_over):
     """A directive that lists offices ("Bí thư, phó bí thư …") and tasks for "các đồng chí Ủy viên Bộ
     Chính trị, Ban Bí thư" names no signer: "… do đồng chí nào ký?" gets no answer from it."""
