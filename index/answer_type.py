@@ -61,6 +61,8 @@ _OFFICE = re.compile(r"\b(Chủ tịch|Phó Chủ tịch|Thủ tướng|Tổng B
                      r"Mặt trận|Ban Thường vụ|Đảng ủy|Đảng uỷ|Tỉnh ủy|Thành ủy|Quận ủy|"
                      r"Đồn|Công an|Biên phòng|Chỉ huy)\b", re.IGNORECASE)
 # "đồng chí Tô Lâm" is a name; "các đồng chí Ủy viên Bộ Chính trị" is an office.
+# "Đoàn Chủ tịch" (a presidium) and "Đoàn Thư ký" (a secretariat) start with a surname.
+_BODY_LIKE_A_NAME = re.compile(r"\bĐoàn (Chủ tịch|Thư ký|Đại biểu|Kiểm tra)\b")
 _TITLE_BEFORE_NAME = re.compile(rf"\b(đồng chí|ông|bà|giáo sư|tiến sĩ|GS|TS)\.?\s+"
                                 r"(?!(Ủy|Uỷ) viên|Bí thư|Chủ tịch|Phó|Tổng|Trưởng|Thủ tướng|Bộ trưởng|Ban|Đại biểu)"
                                 rf"[{UPPER}]")
@@ -79,6 +81,9 @@ _PERSON_OFFICE = re.compile(r"\b(Tổng Bí thư|(?<!Ban )Bí thư|(?<!Đoàn )C
 # Who signs is one holder of an office, written as its title ("Chủ tịch Quốc hội … ký"), not a
 # position listed in lower case ("chỉ định … bí thư, phó bí thư").
 _PERSON_OFFICE_TITLE = re.compile(_PERSON_OFFICE.pattern)
+# "… bầu ai làm Bí thư?" (not "bầu cử") is answered by the sentence that says who was elected.
+_ELECTION_ASKED = re.compile(r" bau (?!cu )")
+_ELECTED = re.compile(r" (bau|dac cu|trung cu|tai cu|ke nhiem) ")
 _GROUP_ASKED = re.compile(r" nhung ai | doi tuong nao ")
 # "Chủ tịch nước do ai bầu?", "ai bổ nhiệm Thủ tướng?": the office named is the one acted on, and who
 # acts on it is as often a body ("Quốc hội bầu") as a person.
@@ -145,9 +150,12 @@ def names_a_person(text: str, question: str = "") -> bool:
     False
     >>> names_a_person("Giao các đồng chí Ủy viên Bộ Chính trị chỉ đạo"), names_a_person("đồng chí Trần Cẩm Tú ký")
     (False, True)
+    >>> names_a_person("Đại hội bầu Đoàn Chủ tịch, Đoàn Thư ký Đại hội")  # "Đoàn" is a surname too
+    False
     """
     if _TITLE_BEFORE_NAME.search(text):
         return True
+    text = _BODY_LIKE_A_NAME.sub(" ", text)
     asked = set(_tokens(question)[1]) if question else set()
     words = list(re.finditer(r"\w+", text))
     i = 0
@@ -504,6 +512,8 @@ def answer_present(text: str, q: Question) -> float:
             return 1.0
         if _signs(q.text) and not _signs(text):  # "Ai ký KL 127?" is answered where the signing is said
             return 0.0
+        if _ELECTION_ASKED.search(_plain_text(q.text)) and not _ELECTED.search(_plain_text(text)):
+            return 0.0  # "Ai được bầu làm Tổng Bí thư …?": not by a sentence that only names him in office
         # A question that names an office ("Bí thư Quận ủy … là ai?") wants its holder; otherwise an
         # office or body is an answer too ("Ai là người đứng đầu Nhà nước?" → "Chủ tịch nước"),
         # unless the question asks for a person ("đồng chí nào ký …?").

@@ -338,3 +338,15 @@ def test_who_signed_is_a_who_question(question):
 def test_a_percent_sign_is_what_a_count_asks_for():
     """"bao nhiêu % lương" asks for a percentage: the answer check looks for one ("100% mức lương")."""
     assert analyse("Được hỗ trợ hằng tháng bằng bao nhiêu % lương?").focus[:2] == ["phân2", "trăm"]
+
+
+def test_who_was_elected_or_signed_is_answered_where_that_is_said():
+    """A sentence that names the office holder answers "who is", not "who was elected" or "who signed"."""
+    elected = analyse("Ai được bầu làm Tổng Bí thư tại Đại hội XIV?")
+    assert not answer_present("Tổng Bí thư Tô Lâm, Trưởng Tiểu ban Nhân sự Đại hội XIV của Đảng.", elected)
+    assert answer_present("Hội nghị lần thứ nhất bầu đồng chí Tô Lâm làm Tổng Bí thư.", elected)
+    presidium = "Tại phiên trù bị, Đại hội sẽ bầu Đoàn Chủ tịch, Đoàn Thư ký Đại hội."
+    assert not answer_present(presidium, analyse("Đại hội bầu ai làm Bí thư Thành ủy?"))
+    signed = analyse("Đồng chí nào thay mặt Bộ Chính trị ký Kết luận 157?")
+    assert not answer_present("Giao các đồng chí Ủy viên Bộ Chính trị, Ban Bí thư chỉ đạo.", signed)
+    assert answer_present("Thay mặt Bộ Chính trị, đồng chí Trần Cẩm Tú ký ban hành Kết luận 157.", signed)
