@@ -113,6 +113,18 @@ def _signs(text: str) -> bool:
     return bool(_SIGNING.search(_NOT_SIGNING.sub(" ", _plain_text(text))))
 
 
+def asks_who_acted(q: Question) -> bool:
+    """A who-question about one act — who signed, who was elected — rather than who holds an office:
+    only a sentence that reports the act answers it, so a unit with none is no near answer either.
+
+    >>> from hoidap.index.question import analyse
+    >>> [asks_who_acted(analyse(t)) for t in ("Ai ký Kết luận 219?", "Đại hội VI bầu ai làm Tổng Bí thư?",
+    ...                                       "Bí thư Quận ủy là ai?", "Ai chủ trì cuộc bầu cử?")]
+    [True, True, False, False]
+    """
+    return q.kind == "who" and (_signs(q.text) or bool(_ELECTION_ASKED.search(_plain_text(q.text))))
+
+
 @lru_cache(maxsize=4096)
 def _offices_named(question: str) -> frozenset[str]:
     """The offices and bodies a question names, case-folded (read once per question, not per sentence)."""

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 import numpy as np
-from hoidap.index.answer_type import answer_present, prepare
+from hoidap.index.answer_type import answer_present, asks_who_acted, prepare
 from hoidap.index.calibration import Calibration, calibration_for
 from hoidap.index.chunker import split_sentences
 from hoidap.index.embedder import Embedder
@@ -314,6 +314,8 @@ class AnswerPipeline:
             tier = "high" if confidence >= high else "medium" if confidence >= medium else "none"
             if tier == "medium" and q.kind in ("who", "when", "count") and not signals.answer \
                     and confidence < self.ranking.shapeless_medium:
+                tier = "none"
+            if not signals.answer and asks_who_acted(q):  # "Ai ký …?" with no signing in the unit
                 tier = "none"
         # A question about a document the corpus holds is not answered from another document, nor one
         # about a congress, term or district ("khóa XIV", "quận 10") from a unit whose document never names it.

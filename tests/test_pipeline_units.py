@@ -169,6 +169,15 @@ def test_a_question_about_a_held_document_is_not_answered_from_another_one(hash_
     assert other.ranked[0].doc == "kl157.txt" and other.tier == "none" and not other.answered
 
 
+def test_who_signed_is_not_hedged_from_a_unit_that_reports_no_signing(pipeline):
+    """Kết luận 127's own text says where it was discussed, not who signed it: not even a hedged quote,
+    whatever the confidence floor of "shapeless" answers."""
+    lenient = pipeline.with_ranking(replace(pipeline.ranking, shapeless_medium=0.0, medium_confidence=0.0))
+    answer = lenient.answer("Đồng chí nào ký Kết luận 127 của Bộ Chính trị?")
+    assert answer.ranked[0].doc == "kl127.txt" and answer.signals.answer == 0.0 and answer.tier == "none"
+    assert lenient.answer("Kết luận 127 được thảo luận tại phiên họp ngày nào?").tier != "none"
+
+
 def test_a_question_about_another_congress_is_not_answered(pipeline):
     """The article is about the XXVI congress: "Đại hội lần thứ XXVII" is another one, whatever the
     words the two share; "Đại hội 26" is the same one, written in digits."""
