@@ -85,9 +85,11 @@ _PERSON_OFFICE_TITLE = re.compile(_PERSON_OFFICE.pattern)
 _ELECTION_ASKED = re.compile(r" bau (?!cu )")
 _ELECTED = re.compile(r" (bau|dac cu|trung cu|tai cu|ke nhiem) ")
 _GROUP_ASKED = re.compile(r" nhung ai | doi tuong nao ")
-# "Chủ tịch nước do ai bầu?", "ai bổ nhiệm Thủ tướng?": the office named is the one acted on, and who
-# acts on it is as often a body ("Quốc hội bầu") as a person.
-_AGENT_ASKED = re.compile(r" do ai | ai (bau|bo nhiem|phe chuan|mien nhiem|bai nhiem|chi dinh|de cu|gioi thieu) ")
+# "Chủ tịch nước do ai bầu?", "ai bổ nhiệm Thủ tướng?", "ai giữ quyền Chủ tịch nước?": the office named is
+# the one acted on, and who acts on it is as often a body ("Quốc hội bầu") or another office ("Phó Chủ
+# tịch nước giữ quyền Chủ tịch nước") as a person.
+_AGENT_ASKED = re.compile(r" do ai | ai (bau|bo nhiem|phe chuan|mien nhiem|bai nhiem|chi dinh|de cu|gioi thieu|"
+                          r"giu quyen|quyen|thay the) ")
 _DEPUTY = re.compile(r"\b(Phó|phó)\s+$")
 
 
@@ -208,7 +210,7 @@ def _iy(key: str) -> str:
 
 
 # Classifier nouns stand before what is counted and are often left out: "298 (bức) điện mừng".
-_CLASSIFIERS = frozenset("buc con cai chiec ngoi tam quyen cuon can toa ban ong vi".split())  # "mấy ông bác sĩ"
+_CLASSIFIERS = frozenset("buc con cai chiec ngoi tam quyen cuon can toa ban ong vi tuyen".split())  # "mấy ông bác sĩ"
 # Everyday words for a counted unit: "họp mấy hôm?" is answered by "không quá 2 ngày".
 _SPOKEN_UNITS = {"hom": frozenset({"ngay"}), "bua": frozenset({"ngay"}), "luot": frozenset({"lan"})}
 _CURRENCIES = frozenset("dong usd do rup euro yen vnd nhan".split())
@@ -232,7 +234,7 @@ def _number_before(text: str, unit: list[str], also: frozenset[str] = frozenset(
         for p in plain[i + 1 : i + 5]:
             if _iy(p) in targets:
                 return True
-            if not (p.isdigit() or p in _MAGNITUDES):
+            if not (p.isdigit() or p in _MAGNITUDES or p in _CLASSIFIERS):  # "5 tuyến hẻm", "3 con đường"
                 break
         if _pair_after(plain, i, unit):
             return True
@@ -356,6 +358,15 @@ _MEASURES = tuple(f" {m} " for m in (
     "ty le", "san luong", "tong muc dau tu", "kinh phi", "toc do", "thu nhap", "quy mo", "dien tich",
     "dan so", "tuoi tho", "ngan sach", "kim ngach", "lai suat", "hoc phi", "luong co so", "tro cap",
     "phu cap"))
+
+
+# A payment on top of a wage is written "phụ cấp", "trợ cấp" or "hỗ trợ" ("hỗ trợ hằng tháng bằng 100%
+# mức lương" answers "phụ cấp thêm hàng tháng bao nhiêu?").
+_ALLOWANCES = (" phu cap ", " tro cap ", " ho tro ")
+
+
+def _with_kin(measures: tuple[str, ...]) -> tuple[str, ...]:
+    return measures + _ALLOWANCES if any(m in _ALLOWANCES for m in measures) else measures
 
 
 @lru_cache(maxsize=4096)
@@ -497,7 +508,7 @@ def answer_present(text: str, q: Question) -> float:
         if unit[:1] == ["nguoi"]:  # "… giảng viên … bao nhiêu người?": "2.000 giảng viên", "41 đồng chí"
             return float(_number_before(text, unit, _people_words(q.text)))
         measures = _measures_named(q.text)
-        if measures and not any(m in _plain_text(text) for m in measures) and not (
+        if measures and not any(m in _plain_text(text) for m in _with_kin(measures)) and not (
                 measures == (" ty le ",) and _PERCENT.search(text)):  # a "tỷ lệ" is stated as a percentage
             return 0.0  # "sản lượng khai thác … bao nhiêu tấn?" is not answered by some other tonnage
         also = _unit_rewordings(q, unit) | _SPOKEN_UNITS.get(unit[0] if unit else "", frozenset())

@@ -350,3 +350,16 @@ def test_who_was_elected_or_signed_is_answered_where_that_is_said():
     signed = analyse("Đồng chí nào thay mặt Bộ Chính trị ký Kết luận 157?")
     assert not answer_present("Giao các đồng chí Ủy viên Bộ Chính trị, Ban Bí thư chỉ đạo.", signed)
     assert answer_present("Thay mặt Bộ Chính trị, đồng chí Trần Cẩm Tú ký ban hành Kết luận 157.", signed)
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # who acts as the office the question names is another office
+    ("Lỡ chủ tịch nước bị khuyết thì ai giữ quyền chủ tịch nước?",
+     "Trong trường hợp khuyết Chủ tịch nước thì Phó Chủ tịch nước giữ quyền Chủ tịch nước."),
+    # a classifier may stand between the number and what is counted: "con hẻm" / "5 tuyến hẻm"
+    ("Quận 10 tính mở rộng bao nhiêu con hẻm?", "Chỉnh trang, mở rộng 5 tuyến hẻm theo quy hoạch."),
+    # an allowance is written "phụ cấp", "trợ cấp" or "hỗ trợ"
+    ("Người soạn luật được phụ cấp thêm hàng tháng bao nhiêu?", "Hỗ trợ hằng tháng bằng 100% mức lương."),
+])
+def test_answers_in_other_words_than_the_question(question, sentence):
+    assert answer_present(sentence, analyse(question))
