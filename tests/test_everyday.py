@@ -78,3 +78,10 @@ def test_an_everyday_question_finds_and_answers_with_the_formal_passage(pipeline
     plain = pipeline.with_ranking(RankingConfig(everyday_lexical=False, everyday_coverage=False))
     without = plain.answer("Người làm ruộng có vai trò gì trong phát triển?")
     assert without.signals.coverage < answer.signals.coverage
+
+
+def test_phrases_added_in_the_eighth_session():
+    """"sống thọ" is the documents' "tuổi thọ", "làm gấp" their "khẩn trương"."""
+    vocab = Vocabulary.from_texts(["Nâng cao tuổi thọ người Việt Nam.", "Khẩn trương sửa đổi văn bản."])
+    assert rewordings("đến 2030 người dân sống thọ đến đâu?", True, vocab) == [Rewording("sống thọ", ("tuổi thọ",))]
+    assert rewordings("phải làm gấp việc gì?", True, vocab) == [Rewording("làm gấp", ("khẩn trương",))]
