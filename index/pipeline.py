@@ -543,7 +543,7 @@ class AnswerPipeline:
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-# "quận 10", "phường 7": a numbered district is a name, not a quantity.
+# "quận 10", "phường 7", "Q10", typed without marks "q10": a numbered district is a name, not a quantity.
 _DISTRICT_NUMBER = re.compile(r"\b(?:quận|phường|quan|phuong|Q\.?)\s*(\d{1,2})\b", re.IGNORECASE)
 _TERM = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")  # "2025-2030", "2020 – 2025"
 
