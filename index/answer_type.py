@@ -124,7 +124,19 @@ def asks_who_acted(q: Question) -> bool:
     ...                                       "Bí thư Quận ủy là ai?", "Ai chủ trì cuộc bầu cử?")]
     [True, True, False, False]
     """
-    return q.kind == "who" and (_signs(q.text) or bool(_ELECTION_ASKED.search(_plain_text(q.text))))
+    return q.kind == "who" and (_signing_asked(q.text) or _election_asked(q.text))
+
+
+@lru_cache(maxsize=4096)
+def _signing_asked(question: str) -> bool:
+    """"Ai ký …?" (read once per question, not per sentence checked)."""
+    return _signs(question)
+
+
+@lru_cache(maxsize=4096)
+def _election_asked(question: str) -> bool:
+    """"… bầu ai làm …?", not "bầu cử" (read once per question, not per sentence checked)."""
+    return bool(_ELECTION_ASKED.search(_plain_text(question)))
 
 
 @lru_cache(maxsize=4096)
@@ -533,9 +545,9 @@ def answer_present(text: str, q: Question) -> float:
     if q.kind == "who":
         if _GROUP_ASKED.search(_plain_text(q.text)):  # "những ai được hưởng?": a kind of people, in any words
             return 1.0
-        if _signs(q.text) and not _signs(text):  # "Ai ký KL 127?" is answered where the signing is said
+        if _signing_asked(q.text) and not _signs(text):  # "Ai ký KL 127?" is answered where the signing is said
             return 0.0
-        if _ELECTION_ASKED.search(_plain_text(q.text)) and not _ELECTED.search(_plain_text(text)):
+        if _election_asked(q.text) and not _ELECTED.search(_plain_text(text)):
             return 0.0  # "Ai được bầu làm Tổng Bí thư …?": not by a sentence that only names him in office
         # A question that names an office ("Bí thư Quận ủy … là ai?") wants its holder; otherwise an
         # office or body is an answer too ("Ai là người đứng đầu Nhà nước?" → "Chủ tịch nước"),
