@@ -319,8 +319,7 @@ class AnswerPipeline:
                 tier = "none"
         # A question about a document the corpus holds is not answered from another document, nor one
         # about a congress, term or district ("khóa XIV", "quận 10") from a unit whose document never names it.
-        if tier != "none" and best is not None and (
-                about_another or q.references and not state.names_asked_document(best, q)):
+        if about_another:
             tier = "none"
         shown: list[AnswerPassage] = []
         if best is not None and tier != "none":
@@ -398,8 +397,9 @@ class AnswerPipeline:
         (title and headings included) and its confidence then pick the unit that answers among
         close candidates. Without `rerank` (the plain baselines) units keep the retriever's
         order. Each unit's confidence is computed for the abstention decision. The flag returned
-        says the first unit lacks an ordinal or numbered district the question names ("khóa XIV",
-        "Đại hội 13", "quận 10").
+        says the first unit is about something else than the question: it neither belongs to nor
+        cites any document the question names ("Kết luận 127", answered by the signing of Kết luận
+        157), or lacks an ordinal or numbered district it names ("khóa XIV", "Đại hội 13", "quận 10").
         """
         passages = state.snapshot.passages
         terms = wordings[0]
@@ -409,6 +409,7 @@ class AnswerPipeline:
         named_docs = state.documents_named(q)
         term_years = frozenset(y for m in _TERM.finditer(q.text) for y in m.groups())
         district_numbers = [m.group(1) for m in _DISTRICT_NUMBER.finditer(q.text)]
+        asked_documents = [_reference_term(form) for ref in q.references for form in reference_forms(ref)]
         for pid, fused_score in fused[: self.ranking.rerank_depth]:
             start, end = self._expand(state, passages[pid], q, terms)
             dense = state.retrieval.similarity(qvec, pid)
@@ -420,8 +421,9 @@ class AnswerPipeline:
             named = (unit_terms | state.reference_terms(doc_id) | state.unit_references(start, end)
                      | state.section_references(start) | (state.document_years(doc_id) & term_years))
             names_cov = coverage(names, named) if names else 1.0
-            about_another = any(n.startswith(ORDINAL) and n not in named for n in names) or any(
-                n not in named for n in district_numbers)
+            about_another = (any(n.startswith(ORDINAL) and n not in named for n in names)
+                             or any(n not in named for n in district_numbers)
+                             or bool(asked_documents) and not any(d in named for d in asked_documents))
             context = state.document_terms(doc_id, toned, head=False) | state.section_terms(start, toned)
             answer = state.answer_match(start, end, q, asked, context)
             signals = Signals(dense, cov, names_cov, answer)
@@ -620,7 +622,7 @@ class _Candidate(NamedTuple):
     end: int
     confidence: float
     signals: Signals
-    about_another: bool  # lacks an ordinal or district the question names: another congress, term or quận
+    about_another: bool  # not of the documents the question names, or lacks its ordinal or district
 
 
 class _State:
@@ -822,17 +824,6 @@ class _State:
                                 for ref in q.references for form in reference_forms(ref)):
             return []
         return [reference_label(ref) for ref in sorted(q.references, key=lambda r: (r[0], int(r[1])))]
-
-    def names_asked_document(self, unit: AnswerPassage, q: Question) -> bool:
-        """The unit belongs to, or names, one of the documents the question names. "Ai ký Kết luận 127?"
-        over a corpus that holds Kết luận 127 but says who signed only Kết luận 157 finds that other
-        signing: what a named document says is quoted from it, or from a passage that cites it."""
-        if not unit.passage_ids:
-            return True
-        start, end = min(unit.passage_ids), max(unit.passage_ids) + 1
-        doc_id = self.snapshot.passages[start].doc_id
-        terms = self.reference_terms(doc_id) | self.unit_references(start, end) | self.section_references(start)
-        return any(_reference_term(form) in terms for ref in q.references for form in reference_forms(ref))
 
     def documents_named(self, q: Question) -> set[str]:
         """Documents whose title or số hiệu names a document the question names ("Kết luận 155")."""
