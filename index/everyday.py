@@ -936,6 +936,12 @@ cách bầu trong đảng | luật bầu trong đảng | quy định bầu cử 
 đoàn thanh niên | đoàn viên thanh niên | đoàn cộng sản = Đoàn thanh niên cộng sản Hồ Chí Minh | đoàn viên
 hội phụ nữ | hội chị em | hội phụ nữ xã = Hội liên hiệp phụ nữ Việt Nam
 cựu binh | hội cựu binh | người lính cũ = Hội cựu chiến binh Việt Nam
+thị trường nước ngoài | bán ra ngoài nước | bán cho nước ngoài = xuất khẩu | thị trường quốc tế
+so với các nước xung quanh | các nước xung quanh | các nước quanh mình = trong khu vực | khu vực
+đứng đầu khu vực | đi đầu khu vực | dẫn đầu khu vực = tiên phong trong khu vực | dẫn đầu trong khu vực
+chính thức chạy | bắt đầu chạy | cho chạy | bắt đầu hoạt động = đưa vào hoạt động | đi vào hoạt động
+ngồi một chỗ lâu | ngồi lâu một chỗ | ngồi một ghế lâu = giữ chức vụ quá 2 nhiệm kỳ liên tiếp | luân chuyển
+hai khóa liền | hai nhiệm kỳ liền | 2 khóa liền = nhiệm kỳ liên tiếp
 """
 
 

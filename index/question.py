@@ -87,6 +87,12 @@ ABBREVIATIONS: dict[str, str] = {
     "gdnn": "giáo dục nghề nghiệp", "đhqg": "đại học quốc gia", "asxh": "an sinh xã hội",
     "bhtn": "bảo hiểm thất nghiệp", "pctn": "phòng, chống tham nhũng", "tccs": "tổ chức cơ sở",
     "tccsđ": "tổ chức cơ sở đảng", "xdđ": "xây dựng Đảng",
+    # Chat shorthand for everyday words, typed by the same people in the same messages ("XD đề án",
+    # "ko tổ chức cấp huyện"); without it "XD" would be read as the initials of a name in the corpus.
+    "xd": "xây dựng", "pt": "phát triển", "sx": "sản xuất", "kd": "kinh doanh", "ql": "quản lý",
+    "qlnn": "quản lý nhà nước", "cs": "chính sách", "nv": "nhiệm vụ", "gp": "giải pháp",
+    "ko": "không", "khg": "không", "dc": "được", "đc": "được", "vs": "với", "ng": "người",
+    "ntn": "như thế nào", "bn": "bao nhiêu", "trc": "trước",
 }
 # "NQ68", "KL-219", "TP.HCM": an abbreviation glued to a number or written with dots and hyphens.
 _ABBREVIATION_TOKEN = re.compile(

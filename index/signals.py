@@ -24,11 +24,31 @@ from hoidap.index.text import (
     toned_tokens,
 )
 
+# Phrases that only say a time is asked ("họp thời gian nào?"): no passage writes them, so they would
+# count against the one that states the date. As plain syllables. "ở đâu" stays: the passage that
+# answers a where-question often writes "ở", and without it a question names too little to rank by.
+_ASKING_FRAMES = [f.split() for f in ("thoi gian nao", "thoi diem nao", "luc nao", "hoi nao", "bao gio")]
+
+
+def _without_frames(keys: list[str]) -> list[str]:
+    """The keys with each asking frame blanked ("" is no term and pairs with nothing)."""
+    plain = [plain_key(k.rstrip("0123456789")) for k in keys]
+    out = list(keys)
+    for i in range(len(keys)):
+        frame = next((f for f in _ASKING_FRAMES if plain[i : i + len(f)] == f), None)
+        if frame:
+            out[i : i + len(frame)] = [""] * len(frame)
+    return out
+
 
 def query_terms(text: str, toned: bool) -> list[str]:
-    """Content syllables and their adjacent pairs, function words removed (for coverage)."""
-    keys = toned_tokens(text) if toned else plain_tokens(text)
-    stop = STOPWORDS_TONED if toned else STOPWORDS_PLAIN
+    """Content syllables and their adjacent pairs, function words and asking frames removed (for coverage).
+
+    >>> query_terms("họp lúc nào", toned=True), query_terms("hop thoi gian nao", toned=False)
+    (['hop5'], ['hop'])
+    """
+    keys = _without_frames(toned_tokens(text) if toned else plain_tokens(text))
+    stop = (STOPWORDS_TONED if toned else STOPWORDS_PLAIN) | {""}
     content = [k for k in keys if k not in stop]
     pairs = [f"{a}_{b}" for a, b in zip(keys, keys[1:], strict=False) if a not in stop and b not in stop]
     return content + pairs
