@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from hoidap.index.question import Question
 from hoidap.index.signals import ORDINAL_DIGITS, roman_numbers
-from hoidap.index.text import UPPER, has_diacritics, plain_key, syllables, toned_key
+from hoidap.index.text import UPPER, has_diacritics, plain_key, syllables, toned_key, without_marks
 
 _NUMBER_WORDS = frozenset("một hai ba bốn năm sáu bảy tám chín mười mươi trăm nghìn ngàn triệu tỷ".split())
 # Words inside a number ("mười lăm", "hai mươi mốt", "3 triệu", "1,5 nghìn"): they may stand between a
@@ -77,7 +77,7 @@ _SIGNING = re.compile(r" ky (?!hop|luat|niem|thuat|nang|vong|tich|cuong|luc|hieu
 # Offices held by one person: "Bí thư … là ai?" wants the Bí thư, not the "Phó Bí thư".
 # "Ban Bí thư" (the Secretariat) and "Đoàn Chủ tịch" (a presidium) are bodies, not one person's office.
 _PERSON_OFFICE = re.compile(r"\b(Tổng Bí thư|(?<!Ban )Bí thư|(?<!Đoàn )Chủ tịch|Thủ tướng|Bộ trưởng|Trưởng ban|"
-                            r"Chánh án|Viện trưởng|Giám đốc)\b", re.IGNORECASE)
+                            r"Chánh án|Viện trưởng|Giám đốc|Chủ nhiệm)\b", re.IGNORECASE)
 # Who signs is one holder of an office, written as its title ("Chủ tịch Quốc hội … ký"), not a
 # position listed in lower case ("chỉ định … bí thư, phó bí thư").
 _PERSON_OFFICE_TITLE = re.compile(_PERSON_OFFICE.pattern)
@@ -145,24 +145,57 @@ def _offices_named(question: str) -> frozenset[str]:
     return frozenset(m.group(0).casefold() for m in _OFFICE.finditer(question))
 
 
-def _only_the_other_rank(text: str, question: str) -> bool:
-    """The office the question asks about is named in `text` only at the other rank: "Bí thư Quận ủy …
+def _not_the_office_asked(text: str, question: str) -> bool:
+    """`text` names none of the offices the question asks about at the rank it asks: "Bí thư Quận ủy …
     là ai?" is not answered by "Phó Bí thư Thường trực Quận ủy … Nguyễn Xuân Phong", nor "Phó Bí thư
-    … là ai?" by "Trương Quốc Lâm tái đắc cử Bí thư Quận ủy".
+    … là ai?" by "Trương Quốc Lâm tái đắc cử Bí thư Quận ủy", nor "Ai được bầu làm Chủ nhiệm Ủy ban
+    Kiểm tra?" by a sentence that names only who became Bí thư.
 
-    >>> _only_the_other_rank("Phó Bí thư Quận ủy Nguyễn Xuân Phong phát biểu", "Bí thư Quận ủy là ai?")
+    >>> _not_the_office_asked("Phó Bí thư Quận ủy Nguyễn Xuân Phong phát biểu", "Bí thư Quận ủy là ai?")
     True
-    >>> _only_the_other_rank("Phó Bí thư Lê Văn A và Bí thư Trần Văn B", "Bí thư Quận ủy là ai?")
+    >>> _not_the_office_asked("Phó Bí thư Lê Văn A và Bí thư Trần Văn B", "Bí thư Quận ủy là ai?")
     False
-    >>> _only_the_other_rank("Ông Lâm tái đắc cử Bí thư Quận ủy", "Ai được bầu làm Phó Bí thư Quận ủy?")
+    >>> _not_the_office_asked("Ông Lâm tái đắc cử Bí thư Quận ủy", "Ai được bầu làm Phó Bí thư Quận ủy?")
+    True
+    >>> _not_the_office_asked("Ông Lâm tái đắc cử Bí thư Quận ủy", "Ai được bầu làm Chủ nhiệm Ủy ban Kiểm tra?")
     True
     """
-    for asked in _PERSON_OFFICE.finditer(question):
+    asked_offices = list(_PERSON_OFFICE.finditer(question))
+    for asked in asked_offices:
         deputy = bool(_DEPUTY.search(question[: asked.start()]))
-        found = list(re.finditer(rf"\b{asked.group(0)}\b", text, re.IGNORECASE))
-        if found and all(bool(_DEPUTY.search(text[: m.start()])) != deputy for m in found):
-            return True
-    return False
+        found = re.finditer(rf"\b{asked.group(0)}\b", text, re.IGNORECASE)
+        if any(bool(_DEPUTY.search(text[: m.start()])) == deputy for m in found):
+            return False
+    return bool(asked_offices)
+
+
+# Bodies whose size a question may ask ("Ban Thường vụ Quận ủy gồm bao nhiêu người?"), and the words
+# for their members (plain keys of the counted noun's first syllables).
+_BODY = re.compile(r"\b(Bộ Chính trị|Ban Bí thư|Ban Thường vụ|Ban Chấp hành|Ủy ban Kiểm tra|Uỷ ban Kiểm tra|"
+                   r"Đoàn Chủ tịch|Đoàn Thư ký|Ban Chỉ đạo|Hội đồng)\b", re.IGNORECASE)
+_MEMBERS = (["nguoi"], ["uy", "vien"], ["dong", "chi"], ["thanh", "vien"])
+
+
+@lru_cache(maxsize=65536)
+def _bodies_named(text: str) -> frozenset[str]:
+    """The bodies a question or sentence names, without marks ("bo chinh tri")."""
+    return frozenset(without_marks(m.group(0)) for m in _BODY.finditer(text))
+
+
+def _not_the_body_asked(text: str, question: str) -> bool:
+    """The question counts the members of a body and the sentence counts another one's: "Bộ Chính trị
+    khóa VI gồm bao nhiêu ủy viên?" is not answered by "bầu ra Ban Chấp hành Trung ương gồm 124 ủy
+    viên". A sentence that names no body ("Gồm 180 Ủy viên chính thức …") takes it from its context.
+
+    >>> _not_the_body_asked("Đại hội bầu Ban Chấp hành gồm 124 ủy viên", "Bộ Chính trị có bao nhiêu ủy viên?")
+    True
+    >>> [_not_the_body_asked(t, "Bộ Chính trị có bao nhiêu ủy viên?") for t in ("Bộ Chính trị gồm 13 ủy viên",
+    ...                                                                          "Gồm 13 ủy viên")]
+    [False, False]
+    """
+    asked = _bodies_named(question)
+    named = _bodies_named(text)
+    return bool(asked) and bool(named) and not asked & named
 
 
 def names_a_person(text: str, question: str = "") -> bool:
@@ -225,6 +258,10 @@ def _iy(key: str) -> str:
 _CLASSIFIERS = frozenset("buc con cai chiec ngoi tam quyen cuon can toa ban ong vi tuyen".split())  # "mấy ông bác sĩ"
 # Everyday words for a counted unit: "họp mấy hôm?" is answered by "không quá 2 ngày".
 _SPOKEN_UNITS = {"hom": frozenset({"ngay"}), "bua": frozenset({"ngay"}), "luot": frozenset({"lan"})}
+# "lọt top mấy ASEAN?" asks a place among the first: "thuộc nhóm 3 nước đứng đầu ASEAN", "top 3".
+_TOP_PLACE = re.compile(r"\b(nhóm|top)\s+(\d+|ba|bốn|năm|mười)\b", re.IGNORECASE)
+# Units of measure between a number and what it measures: "22–23 triệu tấn lương thực", "1.000 ha rừng".
+_MEASURE_UNITS = frozenset("tan ta kg ha km lit met usd".split())
 _CURRENCIES = frozenset("dong usd do rup euro yen vnd nhan".split())
 _IS = frozenset({"la", "gom", "co", "dat", "bang"})  # "số thành viên chính thức là 124"
 _ABOUT = frozenset({"khoang", "hon", "tren", "gan", "toi", "da", "thieu", "tu", "den", "chung"})
@@ -246,7 +283,7 @@ def _number_before(text: str, unit: list[str], also: frozenset[str] = frozenset(
         for p in plain[i + 1 : i + 5]:
             if _iy(p) in targets:
                 return True
-            if not (p.isdigit() or p in _MAGNITUDES or p in _CLASSIFIERS):  # "5 tuyến hẻm", "3 con đường"
+            if not (p.isdigit() or p in _MAGNITUDES or p in _CLASSIFIERS or p in _MEASURE_UNITS):  # "5 tuyến hẻm"
                 break
         if _pair_after(plain, i, unit):
             return True
@@ -512,11 +549,15 @@ def answer_present(text: str, q: Question) -> float:
             return float(bool(roman_numbers(text) or ORDINAL_DIGITS.search(text)))
         if " so may " in _plain_text(q.text):  # "tờ trình số mấy?": a document's number, "số 224-TTr"
             return float(any(ch.isdigit() for ch in text))
+        if " top may " in _plain_text(q.text):
+            return float(bool(_TOP_PLACE.search(text)))
         unit = [plain_key(w.rstrip("012345")) for w in q.focus]
         if unit[:2] == ["phan", "tram"]:
             return float(bool(_PERCENT.search(text)))
         if unit[:1] == ["phan"]:  # "chiếm mấy phần tổng chi?": "20% tổng chi", "hai phần ba"
             return float(bool(_PERCENT.search(text)) or _number_before(text, unit))
+        if unit[:2] in _MEMBERS and _not_the_body_asked(text, q.text):
+            return 0.0  # "Bộ Chính trị gồm bao nhiêu ủy viên?" is not answered by the size of the Ban Chấp hành
         if unit[:1] == ["nguoi"]:  # "… giảng viên … bao nhiêu người?": "2.000 giảng viên", "41 đồng chí"
             return float(_number_before(text, unit, _people_words(q.text)))
         measures = _measures_named(q.text)
@@ -526,7 +567,7 @@ def answer_present(text: str, q: Question) -> float:
         also = _unit_rewordings(q, unit) | _SPOKEN_UNITS.get(unit[0] if unit else "", frozenset())
         if len(unit) > 1 and unit[0] in _CLASSIFIERS:  # "bao nhiêu bức điện": "298 điện mừng" counts too
             also |= {unit[1]}
-        if unit[:1] == ["tien"]:  # "bao nhiêu tiền": an amount in some currency ("8–9 tỷ rúp")
+        if unit[:1] == ["tien"] or len(unit) == 1 and unit[0] in _CURRENCIES:  # "bao nhiêu tiền / đô": "8–9 tỷ rúp"
             also |= _CURRENCIES
         return float(_number_before(text, unit, also) or _number_before(text, []) and not unit)
     if q.kind == "when":
@@ -553,7 +594,7 @@ def answer_present(text: str, q: Question) -> float:
         # office or body is an answer too ("Ai là người đứng đầu Nhà nước?" → "Chủ tịch nước"),
         # unless the question asks for a person ("đồng chí nào ký …?").
         if names_a_person(text, q.text):
-            return float(not _only_the_other_rank(text, q.text))
+            return float(not _not_the_office_asked(text, q.text))
         if _AGENT_ASKED.search(_plain_text(q.text)) and not _person_asked(q.text):
             # "Chủ tịch nước do ai bầu?": an office or body other than the one acted on ("do Quốc hội bầu")
             acted_on = _offices_named(q.text)

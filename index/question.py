@@ -376,7 +376,9 @@ _NOT_EVERY = "(?<!mỗi )(?<!hằng )(?<!hàng )"
 # What kind of answer is wanted, from the question's wording (checked in this order).
 _KIND_PATTERNS: list[tuple[QuestionKind, re.Pattern[str]]] = [
     # "…, đúng hay sai?", "có phải … không?": yes/no whatever else the sentence mentions ("thời hạn").
-    ("yesno", re.compile(r"\b(đúng hay sai|đúng hay không|có phải|có đúng)\b|\b(phải|đúng|hay) không[?.! ]*$")),
+    # "Ai làm … thì có được tính … không?": "ai" is "whoever", the question is yes or no.
+    ("yesno", re.compile(r"\b(đúng hay sai|đúng hay không|có phải|có đúng)\b|\b(phải|đúng|hay) không[?.! ]*$|"
+                         r"^(ai|người nào)\b.*\bthì\b.*\b(không|ko)[?.! ]*$")),
     # "tháng mấy năm 2025?" asks when ("mỗi năm mấy kỳ?" asks how many); "vào những ngày nào?" lists no items.
     ("when", re.compile(rf"{_NOT_EVERY}\b((ngày|tháng|năm) mấy|(ngày|tháng) bao nhiêu)\b|\bmấy giờ\b|"
                         r"\bnhững (ngày|tháng|năm|thời điểm) nào\b")),

@@ -360,6 +360,54 @@ def test_who_was_elected_or_signed_is_answered_where_that_is_said():
     ("Quận 10 tính mở rộng bao nhiêu con hẻm?", "Chỉnh trang, mở rộng 5 tuyến hẻm theo quy hoạch."),
     # an allowance is written "phụ cấp", "trợ cấp" or "hỗ trợ"
     ("Người soạn luật được phụ cấp thêm hàng tháng bao nhiêu?", "Hỗ trợ hằng tháng bằng 100% mức lương."),
+    # "đô" is a currency: any amount in one answers it
+    ("GDP bình quân đầu người năm 2025 là bao nhiêu đô?", "GDP bình quân đầu người khoảng 4.700 - 5.000 USD."),
+    # "top mấy" is a place in a group
+    ("Tư nhân lọt top mấy ASEAN?", "Năng lực đổi mới sáng tạo thuộc nhóm 3 nước đứng đầu ASEAN."),
+    # a unit of measure may stand between the number and what it measures
+    ("Tới năm 1990 sản xuất được bao nhiêu lương thực?", "Phấn đấu sản xuất 22–23 triệu tấn lương thực."),
 ])
 def test_answers_in_other_words_than_the_question(question, sentence):
     assert answer_present(sentence, analyse(question))
+
+
+def test_the_size_of_a_body_is_said_of_that_body():
+    """"Bộ Chính trị … gồm bao nhiêu ủy viên?" is not answered by the size of the Ban Chấp hành."""
+    asked = analyse("Bộ Chính trị khóa VI gồm bao nhiêu ủy viên?")
+    assert not answer_present("Đại hội bầu ra Ban Chấp hành Trung ương gồm 124 ủy viên chính thức.", asked)
+    assert answer_present("Bộ Chính trị khóa VI gồm 13 ủy viên chính thức.", asked)
+    assert answer_present("Ban Chấp hành gồm 39 người.", analyse("Đại hội bầu ra bao nhiêu người?"))
+
+
+def test_the_office_asked_is_the_one_named():
+    """"Ai được bầu làm Chủ nhiệm Ủy ban Kiểm tra?" is not answered by who became Bí thư."""
+    asked = analyse("Ai được bầu làm Chủ nhiệm Ủy ban Kiểm tra Quận ủy quận 11?")
+    assert not answer_present("Ông Trương Quốc Lâm tái đắc cử Bí thư Quận ủy quận 11.", asked)
+    assert answer_present("Ông Nguyễn Văn Nam được bầu làm Chủ nhiệm Ủy ban Kiểm tra Quận ủy.", asked)
+
+
+def test_a_comrade_is_no_currency():
+    """"bao nhiêu đồng" asks an amount of money, "bao nhiêu đồng chí" a number of people."""
+    assert not answer_present("Thu nhập đạt 5.000 USD.", analyse("Bộ Chính trị gồm bao nhiêu đồng chí?"))
+
+
+def test_a_measure_unit_is_no_bridge_to_another_count():
+    """The unit of measure is allowed between the number and the counted noun, nothing else is."""
+    assert not answer_present("Sản xuất 22 triệu tấn phân bón và lương thực nhập khẩu.",
+                              analyse("Sản xuất được bao nhiêu lương thực?"))
+
+
+@pytest.mark.parametrize("question", [
+    "Ai làm biên chế ở hội bị sáp nhập thì có được hưởng chính sách không?",
+    "ai lam bien che o hoi bi sap nhap thi co duoc huong chinh sach khong",
+])
+def test_whoever_then_yes_or_no_is_a_yes_no_question(question):
+    """"Ai …" here is "whoever": the question asks yes or no, no person is asked for."""
+    assert question_kind(question) == "yesno"
+
+
+def test_chat_shorthand_is_spelled_out_before_corpus_acronyms():
+    """"XD" is "xây dựng" in a chat even when the corpus holds a name with those initials ("Xuân Đài")."""
+    vocab = Vocabulary.from_texts(["Đồng chí Xuân Đài phát biểu.", "Xây dựng đề án, không tổ chức cấp huyện."])
+    assert expand_abbreviations("KL127 giao ai chủ trì XD đề án, ko tổ chức cấp huyện?", vocab) == (
+        "Kết luận 127 giao ai chủ trì xây dựng đề án, không tổ chức cấp huyện?")
