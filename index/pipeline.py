@@ -44,6 +44,8 @@ from hoidap.index.question import (
     Vocabulary,
     analyse,
     document_references,
+    laws_written,
+    named_laws,
     reference_forms,
     reference_label,
 )
@@ -307,7 +309,7 @@ class AnswerPipeline:
         best = units[0] if units else None
         confidence = best.score if best else 0.0
         high, medium = self.thresholds()
-        absent_documents = state.absent_documents(q)
+        absent_documents = state.absent_documents(q) or state.absent_laws(q)
         absent = absent_documents or list(q.unknown_names)
         tier: ConfidenceTier = "none"  # also when the question is about a document or name the corpus
         if best is not None and not absent:  # lacks: whatever matches is about another one
@@ -644,6 +646,7 @@ class _State:
         # Every document the corpus holds or cites (None until read: see cited_documents).
         self._cited: frozenset[str] | None = None
         self._unit_refs: dict[int, frozenset[str]] = {}
+        self._laws: frozenset[str] | None = None  # the laws the corpus names (see absent_laws)
         self._sentences: dict[tuple[int, bool], list[tuple[str, set[str]]]] = {}
         self._derived: dict[tuple[object, ...], set[str]] = {}
         # Prefix sums of passage lengths: the size of any id range (a section) in O(1).
@@ -824,6 +827,21 @@ class _State:
                                 for ref in q.references for form in reference_forms(ref)):
             return []
         return [reference_label(ref) for ref in sorted(q.references, key=lambda r: (r[0], int(r[1])))]
+
+    def absent_laws(self, q: Question) -> list[str]:
+        """The laws a question names by title ("Luật Đất đai 2024") when the corpus never writes their
+        title: like a resolution it does not hold, what such a law says is not in the corpus. Read once
+        per snapshot, the first time a question names a law (a regular expression over the passages)."""
+        named = named_laws(q.text)
+        if not named:
+            return []
+        if self._laws is None:
+            docs = self.snapshot.documents.values()
+            self._laws = frozenset(set().union(*(laws_written(p.text) for p in self.snapshot.passages),
+                                               *(laws_written(d.title) for d in docs)))
+        if any(key in self._laws for _typed, key in named):
+            return []
+        return list(dict.fromkeys(typed for typed, _key in named))
 
     def documents_named(self, q: Question) -> set[str]:
         """Documents whose title or số hiệu names a document the question names ("Kết luận 155")."""

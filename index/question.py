@@ -271,6 +271,47 @@ def unknown_names(text: str, vocabulary: Vocabulary, exempt: Iterable[str] = ())
     return found
 
 
+# "Luật Đất đai 2024", "Bộ luật Lao động": a law named by its title, whose first word is capitalised.
+_NAMED_LAW = re.compile(r"\b(?:Bộ luật|Luật) ([A-ZĐÀ-Ỹ][^\W\d_]*) ([^\W\d_]+)")
+
+
+# Words that end a law's title in a question ("Luật Đất đai quy định …", "Luật Thủ đô năm 2024").
+_AFTER_LAW_TITLE = frozenset("năm quy mới cũ hiện sửa đổi bổ sung ban hành có được thì là của về cho nói trao "
+                             "đã sẽ đang còn này đó hay và với theo".split())
+
+
+def named_laws(text: str) -> list[tuple[str, str]]:
+    """The laws a text names by title, each as written ("Luật Đất đai") and as the plain key of its
+    first two words ("dat dai"), which a corpus that holds or cites the law writes after "luật". Two
+    words only: where the title ends in a question cannot be told ("Luật Trồng trọt cho nhà nước …"),
+    so "Luật Bảo hiểm xã hội" passes as known over a corpus citing "Luật Bảo hiểm y tế".
+
+    >>> named_laws("Luật Đất đai 2024 quy định gì? Còn luật đất đai cũ?")
+    [('Luật Đất đai', 'dat dai')]
+    >>> named_laws("Luật Bảo hiểm xã hội quy định gì?")
+    [('Luật Bảo hiểm xã hội', 'bao hiem')]
+    """
+    found = []
+    for m in _NAMED_LAW.finditer(nfc(text)):
+        title = m.group(0).split()
+        for word in re.findall(r"[^\W\d_]+|\S", text[m.end():])[:3]:
+            if not word.isalpha() or word.lower() in _AFTER_LAW_TITLE or word[:1].isupper():
+                break
+            title.append(word)
+        found.append((" ".join(title), f"{plain_key(m.group(1))} {plain_key(m.group(2))}"))
+    return found
+
+
+def laws_written(text: str) -> set[str]:
+    """The plain keys of the two words after every "luật" of a text (see `named_laws`).
+
+    >>> sorted(laws_written("theo Luật Trồng trọt và luật đất đai"))
+    ['dat dai', 'trong trot']
+    """
+    plain = plain_tokens(text)
+    return {f"{plain[i + 1]} {plain[i + 2]}" for i in range(len(plain) - 2) if plain[i] == "luat"}
+
+
 # "năm 86", "hồi năm 90": a year said with two digits (not "năm 20%", "năm 25 tuổi").
 _SHORT_YEAR = re.compile(r"\b(năm|nam)\s+(\d{2})\b"
                          r"(?![.,/:-]?\d|\s*(%|phần|phan|tuổi|tuoi|năm|nam|người|nguoi|lần|lan))", re.IGNORECASE)

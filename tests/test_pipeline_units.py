@@ -197,6 +197,18 @@ def test_a_question_about_another_numbered_district_is_not_answered(hash_pipelin
     assert pipeline.answer(asked.format(10)).tier == "none"
 
 
+def test_a_law_the_corpus_never_names_is_not_answered_from_another(hash_pipeline_over):
+    """"Luật Bảo hiểm xã hội 2024" is a document the corpus neither holds nor cites: its words match a
+    resolution on health insurance, which does not say what that law says. A law it cites is asked."""
+    resolution = ("Nghị quyết về bảo hiểm y tế\n\nMở rộng bảo hiểm y tế toàn dân; người đóng bảo hiểm tối "
+                  "thiểu 5 năm được hưởng chế độ theo Luật Khám bệnh, chữa bệnh.")
+    pipeline = hash_pipeline_over({"nq.txt": resolution}, FIT)
+    other = pipeline.answer("Luật Bảo hiểm xã hội 2024 quy định đóng bảo hiểm tối thiểu mấy năm?")
+    assert other.tier == "none" and other.absent == ["Luật Bảo hiểm xã hội"]
+    cited = pipeline.answer("Luật Khám bệnh, chữa bệnh quy định đóng bảo hiểm tối thiểu mấy năm?")
+    assert cited.tier != "none"
+
+
 def test_who_signed_is_answered_where_the_signing_is_said(hash_pipeline_over):
     """A directive that lists offices ("Bí thư, phó bí thư …") and tasks for "các đồng chí Ủy viên Bộ
     Chính trị, Ban Bí thư" names no signer: "… do đồng chí nào ký?" gets no answer from it."""
