@@ -502,7 +502,8 @@ def document_references(text: str) -> set[tuple[str, str]]:
 # plural "những" (Southern speech): "Trong mấy câu khẩu hiệu có câu nào …?", "Mấy người làm ở xã …
 # thì bao giờ …?", "Công đoàn trong mấy cơ quan … còn giữ hay bỏ?" ask no count; "có mấy", "tối đa
 # mấy hôm", "làm thử mấy ngôi trường" do.
-_DETERMINER_MAY = re.compile(r"(^|\b(?:trong|ở|cho|của|với|giữa|tại|theo|như|và|hay|mà|từ|làm ở|đối với)\s+)mấy\b",
+_DETERMINER_MAY = re.compile(r"(^|\b(?:trong|ở|cho|của|với|giữa|tại|theo|như|và|hay|mà|từ|làm ở|đối với|dân|bà con)\s+)"
+                             r"mấy\b",
                              re.IGNORECASE)
 _OTHER_QUESTION = re.compile(r"\b(nào|gì|sao|bao giờ|bao nhiêu|ai|đâu|có mấy|hay)\b|\b(không|ko|chưa)\s*[?.!]*\s*$",
                              re.IGNORECASE)
@@ -523,6 +524,8 @@ def plural_determiners(text: str) -> str:
     'Công đoàn trong những cơ quan ăn lương nhà nước còn giữ lại hay bỏ đi?'
     >>> plural_determiners("may nguoi lam o xa thi bao gio duoc lo")
     'nhung nguoi lam o xa thi bao gio duoc lo'
+    >>> plural_determiners("Dân mấy tỉnh ven biển có thu nhập hơn cả nước bao nhiêu lần?")  # "dân" of those provinces
+    'Dân những tỉnh ven biển có thu nhập hơn cả nước bao nhiêu lần?'
     """
     toned = has_diacritics(text)
     determiner, other, plural = ((_DETERMINER_MAY, _OTHER_QUESTION, "những") if toned

@@ -366,6 +366,9 @@ def test_who_was_elected_or_signed_is_answered_where_that_is_said():
     ("Tư nhân lọt top mấy ASEAN?", "Năng lực đổi mới sáng tạo thuộc nhóm 3 nước đứng đầu ASEAN."),
     # a unit of measure may stand between the number and what it measures
     ("Tới năm 1990 sản xuất được bao nhiêu lương thực?", "Phấn đấu sản xuất 22–23 triệu tấn lương thực."),
+    # "dân mấy tỉnh" is "the people of those provinces": "bao nhiêu lần" asks
+    ("Dân mấy tỉnh ven biển có thu nhập hơn cả nước bao nhiêu lần?",
+     "Thu nhập bình quân đầu người các tỉnh ven biển gấp từ 1,2 lần bình quân cả nước."),
 ])
 def test_answers_in_other_words_than_the_question(question, sentence):
     assert answer_present(sentence, analyse(question))
