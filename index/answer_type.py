@@ -261,7 +261,7 @@ _SPOKEN_UNITS = {"hom": frozenset({"ngay"}), "bua": frozenset({"ngay"}), "luot":
 # "lọt top mấy ASEAN?" asks a place among the first: "thuộc nhóm 3 nước đứng đầu ASEAN", "top 3".
 _TOP_PLACE = re.compile(r"\b(nhóm|top)\s+(\d+|ba|bốn|năm|mười)\b", re.IGNORECASE)
 # Units of measure between a number and what it measures: "22–23 triệu tấn lương thực", "1.000 ha rừng".
-_MEASURE_UNITS = frozenset("tan ta kg ha km lit met usd".split())
+_MEASURE_UNITS = frozenset("tan kg ha km lit met usd".split())  # not "tạ": plain "ta" is "nước ta"
 _CURRENCIES = frozenset("dong usd do rup euro yen vnd nhan".split())
 _IS = frozenset({"la", "gom", "co", "dat", "bang"})  # "số thành viên chính thức là 124"
 _ABOUT = frozenset({"khoang", "hon", "tren", "gan", "toi", "da", "thieu", "tu", "den", "chung"})

@@ -291,8 +291,9 @@ def named_laws(text: str) -> list[tuple[str, str]]:
     >>> named_laws("Luật Bảo hiểm xã hội quy định gì?")
     [('Luật Bảo hiểm xã hội', 'bao hiem')]
     """
+    text = nfc(text)
     found = []
-    for m in _NAMED_LAW.finditer(nfc(text)):
+    for m in _NAMED_LAW.finditer(text):
         title = m.group(0).split()
         for word in re.findall(r"[^\W\d_]+|\S", text[m.end():])[:3]:
             if not word.isalpha() or word.lower() in _AFTER_LAW_TITLE or word[:1].isupper():
