@@ -603,6 +603,11 @@ def _reference_term(ref: tuple[str, str]) -> str:
     return f"§{ref[0]}:{ref[1]}"
 
 
+def _law_term(key: str) -> str:
+    """A law cited by title, as a name term ("dat dai" → "§luat:dat dai"): see `named_laws`."""
+    return f"§luat:{key}"
+
+
 def _references_in(text: str) -> frozenset[str]:
     """The documents a text names, as name terms ("… Nghị định số 177/2024/NĐ-CP" → "§nghi dinh:177")."""
     return frozenset(_reference_term(ref) for ref in document_references(text))
@@ -646,7 +651,6 @@ class _State:
         # Every document the corpus holds or cites (None until read: see cited_documents).
         self._cited: frozenset[str] | None = None
         self._unit_refs: dict[int, frozenset[str]] = {}
-        self._laws: frozenset[str] | None = None  # the laws the corpus names (see absent_laws)
         self._sentences: dict[tuple[int, bool], list[tuple[str, set[str]]]] = {}
         self._derived: dict[tuple[object, ...], set[str]] = {}
         # Prefix sums of passage lengths: the size of any id range (a section) in O(1).
@@ -794,7 +798,8 @@ class _State:
             }
 
     def cited_documents(self) -> frozenset[str] | None:
-        """Every document the corpus holds or cites, as name terms; None while not yet known.
+        """Every document the corpus holds or cites, as name terms (a law cited by title as
+        `_law_term`); None while not yet known.
 
         Reading every passage's references takes about 50 µs a passage. The warm-up reads them,
         whatever the size (in the background at opening; before the swap at a reload); with no
@@ -812,9 +817,11 @@ class _State:
         self.documents_named_cache()
         assert self._references is not None
         cited = {_reference_term(ref) for refs in self._references.values() for ref in refs}
+        cited.update(_law_term(key) for d in self.snapshot.documents.values() for key in laws_written(d.title))
         for pid, p in enumerate(self.snapshot.passages):
             known = self._unit_refs.get(pid)
             cited.update(known if known is not None else _references_in(p.text))
+            cited.update(_law_term(key) for key in laws_written(p.text))
         return frozenset(cited)
 
     def absent_documents(self, q: Question) -> list[str]:
@@ -830,16 +837,11 @@ class _State:
 
     def absent_laws(self, q: Question) -> list[str]:
         """The laws a question names by title ("Luật Đất đai 2024") when the corpus never writes their
-        title: like a resolution it does not hold, what such a law says is not in the corpus. Read once
-        per snapshot, the first time a question names a law (a regular expression over the passages)."""
+        title: like a resolution it does not hold, what such a law says is not in the corpus. Read with
+        the citations (`cited_documents`), so, like `absent_documents`, nothing is refused until they are."""
         named = named_laws(q.text)
-        if not named:
-            return []
-        if self._laws is None:
-            docs = self.snapshot.documents.values()
-            self._laws = frozenset(set().union(*(laws_written(p.text) for p in self.snapshot.passages),
-                                               *(laws_written(d.title) for d in docs)))
-        if any(key in self._laws for _typed, key in named):
+        cited = self.cited_documents() if named else None
+        if cited is None or any(_law_term(key) in cited for _typed, key in named):
             return []
         return list(dict.fromkeys(typed for typed, _key in named))
 

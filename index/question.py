@@ -303,12 +303,17 @@ def named_laws(text: str) -> list[tuple[str, str]]:
     return found
 
 
+_LAW_WORD = re.compile(r"lu[aậ]t", re.IGNORECASE)
+
+
 def laws_written(text: str) -> set[str]:
     """The plain keys of the two words after every "luật" of a text (see `named_laws`).
 
     >>> sorted(laws_written("theo Luật Trồng trọt và luật đất đai"))
     ['dat dai', 'trong trot']
     """
+    if not _LAW_WORD.search(text):  # most passages name no law: read only those that do
+        return set()
     plain = plain_tokens(text)
     return {f"{plain[i + 1]} {plain[i + 2]}" for i in range(len(plain) - 2) if plain[i] == "luat"}
 
